@@ -1,0 +1,1 @@
+"""The advice-column app: letters, answers, their workflow and the public archive."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ColumnsConfig(AppConfig):
+    name = "columns"
+    verbose_name = "Advice columns"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,32 @@
+"""The domain model, split by concern so no module grows past a screenful or two.
+
+- ``people``: the staff user (public byline name and bio).
+- ``columns``: columns, their topics and content warnings.
+- ``questions``: readers' letters and the queue's read filters.
+- ``answers``: answers, the letters they print, revisions and review comments.
+- ``audit``: one entry per workflow transition.
+
+State changes never happen here: ``columns.workflow`` owns them.
+"""
+
+from columns.models.answers import Answer, AnswerLetter, ReviewComment, Revision
+from columns.models.audit import AuditEntry
+from columns.models.columns import Column, ContentWarning, Topic
+from columns.models.people import User
+from columns.models.questions import Question
+from columns.models.tags import TaggedAnswer, TaggedQuestion
+
+__all__ = [
+    "Answer",
+    "AnswerLetter",
+    "AuditEntry",
+    "Column",
+    "ContentWarning",
+    "Question",
+    "ReviewComment",
+    "Revision",
+    "TaggedAnswer",
+    "TaggedQuestion",
+    "Topic",
+    "User",
+]

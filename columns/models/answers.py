@@ -1,0 +1,280 @@
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Max, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+
+from columns.markdown import render_markdown
+from columns.models.columns import Column, ContentWarning
+from columns.models.questions import Question
+from columns.models.tags import TaggedAnswer
+
+
+class AnswerQuerySet(models.QuerySet):
+    def published(self, now: datetime | None = None) -> "AnswerQuerySet":
+        """Answers the public may see: published, and their time has come.
+
+        Scheduling is this comparison with the clock: no cron job flips a flag.
+        """
+        return self.filter(
+            state=Answer.State.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
+
+    def scheduled(self, now: datetime | None = None) -> "AnswerQuerySet":
+        return self.filter(
+            state=Answer.State.PUBLISHED, publish_at__gt=now or timezone.now()
+        )
+
+    def awaiting_review(self) -> "AnswerQuerySet":
+        return self.filter(state=Answer.State.IN_REVIEW)
+
+    def written_by(self, user) -> "AnswerQuerySet":
+        return self.filter(authors=user)
+
+    def unique_slug(
+        self, column_id: int, title: str, exclude_pk: int | None = None
+    ) -> str:
+        """A slug for ``title`` that no other answer of the column uses."""
+        base = slugify(title)[:180] or "answer"
+        taken = set(
+            self.filter(column_id=column_id, slug__startswith=base)
+            .exclude(pk=exclude_pk)
+            .values_list("slug", flat=True)
+        )
+        slug, counter = base, 2
+        while slug in taken:
+            slug, counter = f"{base}-{counter}", counter + 1
+        return slug
+
+
+class Answer(models.Model):
+    """A columnist's answer, printing one letter or, in a roundup, several in order."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        APPROVED = "approved", "Approved"
+        PUBLISHED = "published", "Published"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    column = models.ForeignKey(Column, on_delete=models.PROTECT, related_name="answers")
+    questions = models.ManyToManyField(
+        Question, through="AnswerLetter", related_name="answers"
+    )
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="answers"
+    )
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True, help_text="Markdown.")
+    body_html = models.TextField(blank=True, editable=False)
+    topics = TaggableManager(through=TaggedAnswer, blank=True)
+    content_warnings = models.ManyToManyField(
+        ContentWarning, blank=True, related_name="answers"
+    )
+    video_url = models.URLField(
+        "video episode", blank=True, help_text="YouTube or Vimeo link."
+    )
+    video_start_seconds = models.PositiveIntegerField(null=True, blank=True)
+    state = models.CharField(
+        max_length=20, choices=State.choices, default=State.DRAFT, editable=False
+    )
+    publish_at = models.DateTimeField(null=True, blank=True, editable=False)
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_reviewed_on = models.DateField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = AnswerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        permissions = [
+            ("draft_answer", "Can draft answers and submit them for review"),
+            ("review_answer", "Can comment on, send back and approve answers"),
+            ("publish_answer", "Can publish, schedule and withdraw answers"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["column", "slug"], name="answer_unique_slug_per_column"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="published")
+                | Q(
+                    publish_at__isnull=False,
+                    first_published_at__isnull=False,
+                    last_published_at__isnull=False,
+                ),
+                name="answer_published_has_dates",
+            ),
+            models.CheckConstraint(
+                condition=Q(first_published_at__isnull=True)
+                | Q(last_published_at__gte=F("first_published_at")),
+                name="answer_updated_not_before_first_published",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    state__in=[
+                        "draft",
+                        "in_review",
+                        "changes_requested",
+                        "approved",
+                        "published",
+                        "withdrawn",
+                    ]
+                ),
+                name="answer_state_valid",
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="answer_slug_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["state", "publish_at"], name="answer_published_idx"),
+            models.Index(
+                fields=["column", "state", "publish_at"],
+                name="answer_column_published_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.body_html = render_markdown(self.body)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    def is_published(self, now: datetime | None = None) -> bool:
+        return (
+            self.state == self.State.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= (now or timezone.now())
+        )
+
+    def is_scheduled(self, now: datetime | None = None) -> bool:
+        return self.state == self.State.PUBLISHED and not self.is_published(now)
+
+    def record_revision(self, *, by, note: str = "") -> "Revision":
+        """Snapshot the current text as the next revision."""
+        last = self.revisions.aggregate(last=Max("number"))["last"] or 0
+        return Revision.objects.create(
+            answer=self,
+            number=last + 1,
+            title=self.title,
+            summary=self.summary,
+            body=self.body,
+            author=by,
+            note=note,
+        )
+
+
+class AnswerLetter(models.Model):
+    """A letter printed in an answer, at a position (roundups print several)."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="letters")
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="printed_in"
+    )
+    position = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["answer", "position"]
+        constraints = [
+            # A letter is answered once; a roundup orders its letters uniquely.
+            models.UniqueConstraint(fields=["question"], name="letter_printed_once"),
+            models.UniqueConstraint(
+                fields=["answer", "position"], name="letter_unique_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answer} #{self.position}: {self.question}"
+
+
+class Revision(models.Model):
+    """A snapshot of an answer's text, taken on every save."""
+
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="answer_revisions",
+    )
+    note = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["answer", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["answer", "number"], name="revision_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answer} r{self.number}"
+
+
+class ReviewCommentQuerySet(models.QuerySet):
+    def unresolved(self) -> "ReviewCommentQuerySet":
+        return self.filter(resolved_at__isnull=True)
+
+
+class ReviewComment(models.Model):
+    """A reviewer's or columnist's comment on an answer, tied to the revision read."""
+
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, related_name="comments"
+    )
+    revision = models.ForeignKey(
+        Revision,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="review_comments",
+    )
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resolved_review_comments",
+    )
+
+    objects = ReviewCommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["answer", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(resolved_at__isnull=True) | Q(resolved_by__isnull=False),
+                name="comment_resolution_has_resolver",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment on {self.answer} by {self.author}"

@@ -1,0 +1,261 @@
+"""The transition tables and the one function that moves an object between states."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import F
+
+from columns.models import Answer, AuditEntry, Question, User
+
+Status = Question.Status
+State = Answer.State
+
+# How far in the past a "publish at" may lie and still count as "now" (a form
+# submitted a little after the minute it names).
+SCHEDULE_GRACE = timedelta(minutes=5)
+
+
+class WorkflowError(Exception):
+    """A refused transition. ``str(error)`` is a message for the user."""
+
+
+class NotAllowed(WorkflowError):
+    """The actor's role does not permit this."""
+
+
+class InvalidTransition(WorkflowError):
+    """The object's state (or the request's arguments) does not permit this."""
+
+
+class BulkRefused(WorkflowError):
+    """Some objects of a bulk action were refused; nothing was changed."""
+
+    def __init__(self, refusals: list[tuple[models.Model, WorkflowError]]):
+        self.refusals = refusals
+        details = "; ".join(f"“{obj}”: {error}" for obj, error in refusals)
+        super().__init__(
+            f"Nothing was changed: {len(refusals)} of the selected items were "
+            f"refused. {details}"
+        )
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    label: str
+    sources: frozenset[str]
+    target: str
+    permission: str
+
+
+@dataclass(frozen=True)
+class Machine:
+    """The transitions of one model and the field that holds its state."""
+
+    noun: str
+    field: str
+    transitions: dict[str, Transition]
+    # Letters carry a version that any change bumps (stale triage forms);
+    # an answer's version counts text edits only (conflicting saves).
+    bumps_version: bool = field(default=False)
+
+
+def _table(*transitions: Transition) -> dict[str, Transition]:
+    return {transition.action: transition for transition in transitions}
+
+
+WAITING = frozenset({Status.NEW, Status.SHORTLISTED})
+
+QUESTION_TRANSITIONS = _table(
+    Transition(
+        "shortlist",
+        "Shortlist",
+        frozenset({Status.NEW}),
+        Status.SHORTLISTED,
+        "triage_question",
+    ),
+    Transition("decline", "Decline", WAITING, Status.DECLINED, "triage_question"),
+    Transition("mark_spam", "Mark as spam", WAITING, Status.SPAM, "triage_question"),
+    Transition(
+        "mark_duplicate",
+        "Mark as duplicate",
+        WAITING,
+        Status.DUPLICATE,
+        "triage_question",
+    ),
+    Transition(
+        "reopen",
+        "Reopen",
+        frozenset({Status.DECLINED, Status.SPAM, Status.DUPLICATE}),
+        Status.NEW,
+        "triage_question",
+    ),
+    Transition("assign", "Assign", WAITING, Status.ASSIGNED, "assign_question"),
+)
+
+ANSWER_TRANSITIONS = _table(
+    Transition(
+        "submit_for_review",
+        "Submit for review",
+        frozenset({State.DRAFT, State.CHANGES_REQUESTED}),
+        State.IN_REVIEW,
+        "draft_answer",
+    ),
+    Transition(
+        "request_changes",
+        "Request changes",
+        frozenset({State.IN_REVIEW}),
+        State.CHANGES_REQUESTED,
+        "review_answer",
+    ),
+    Transition(
+        "approve",
+        "Approve",
+        frozenset({State.IN_REVIEW}),
+        State.APPROVED,
+        "review_answer",
+    ),
+    Transition(
+        "publish",
+        "Publish",
+        frozenset({State.APPROVED}),
+        State.PUBLISHED,
+        "publish_answer",
+    ),
+    Transition(
+        "withdraw",
+        "Withdraw",
+        frozenset({State.PUBLISHED}),
+        State.WITHDRAWN,
+        "publish_answer",
+    ),
+    Transition(
+        "redraft",
+        "Back to draft",
+        frozenset({State.WITHDRAWN}),
+        State.DRAFT,
+        "draft_answer",
+    ),
+)
+
+QUESTIONS = Machine("letter", "status", QUESTION_TRANSITIONS, bumps_version=True)
+ANSWERS = Machine("answer", "state", ANSWER_TRANSITIONS)
+
+
+def _machine(obj: models.Model) -> Machine:
+    return QUESTIONS if isinstance(obj, Question) else ANSWERS
+
+
+def state_label(obj: models.Model, state: str) -> str:
+    choices = Status if isinstance(obj, Question) else State
+    return choices(state).label.lower()
+
+
+def check_allowed(obj: models.Model, action: str, user: User) -> Transition:
+    """The transition if ``user`` may do ``action`` to ``obj`` now; raise if not."""
+    machine = _machine(obj)
+    transition = machine.transitions[action]
+    if not user.is_active or not user.has_perm(f"columns.{transition.permission}"):
+        raise NotAllowed(
+            f"You don't have permission to {transition.label.lower()} {machine.noun}s."
+        )
+    if (
+        isinstance(obj, Answer)
+        and transition.permission == "draft_answer"
+        and not user.has_perm("columns.review_answer")
+        and not obj.authors.filter(pk=user.pk).exists()
+    ):
+        raise NotAllowed(
+            f"Only the answer's authors or an editor can {transition.label.lower()} it."
+        )
+    current = getattr(obj, machine.field)
+    if current not in transition.sources:
+        allowed = ", ".join(sorted(state_label(obj, s) for s in transition.sources))
+        raise InvalidTransition(
+            f"Can't {transition.label.lower()} this {machine.noun}: it is "
+            f"{state_label(obj, current)} (only possible when {allowed})."
+        )
+    return transition
+
+
+def available_transitions(obj: models.Model, user: User) -> list[Transition]:
+    """The transitions ``user`` may start on ``obj`` now, in table order."""
+    available = []
+    for action in _machine(obj).transitions:
+        try:
+            available.append(check_allowed(obj, action, user))
+        except WorkflowError:
+            continue
+    return available
+
+
+def audit(
+    obj: models.Model,
+    action: str,
+    from_state: str,
+    to_state: str,
+    by: User | None,
+    note: str = "",
+) -> AuditEntry:
+    return AuditEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        actor=by,
+        note=note,
+    )
+
+
+def move(
+    obj: models.Model, action: str, *, by: User, note: str = "", **changes
+) -> models.Model:
+    """Check, then move ``obj`` to the transition's target state with ``changes``.
+
+    The UPDATE is conditional on the state we checked, so a concurrent change makes
+    it match no row and the move is refused rather than applied twice.
+    """
+    machine = _machine(obj)
+    transition = check_allowed(obj, action, by)
+    current = getattr(obj, machine.field)
+    values = {machine.field: transition.target, **changes}
+    if machine.bumps_version:
+        values["version"] = F("version") + 1
+    updated = (
+        type(obj).objects.filter(pk=obj.pk, **{machine.field: current}).update(**values)
+    )
+    if not updated:
+        raise InvalidTransition(
+            f"This {machine.noun} was changed by someone else meanwhile; "
+            "reload the page and try again."
+        )
+    obj.refresh_from_db()
+    audit(obj, action, current, transition.target, by, note)
+    return obj
+
+
+@transaction.atomic
+def apply_to_all(
+    verb: Callable[..., object], objects: Iterable[models.Model], *, by: User, **kwargs
+) -> int:
+    """Run ``verb`` on every object, all or nothing.
+
+    If any object is refused, every change is rolled back and ``BulkRefused`` lists
+    which objects were refused and why.
+    """
+    refusals: list[tuple[models.Model, WorkflowError]] = []
+    done = 0
+    for obj in objects:
+        try:
+            with transaction.atomic():
+                verb(obj, by=by, **kwargs)
+            done += 1
+        except WorkflowError as error:
+            refusals.append((obj, error))
+    if refusals:
+        raise BulkRefused(refusals)
+    return done
