@@ -1,0 +1,63 @@
+# Run `make help` for the targets. Everything installs into .venv on first use.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/advice
+HOST_PORT ?= 127.0.0.1:8000
+
+.PHONY: help install migrate demo run test test-postgres lint format check clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned requirements
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo columns, letters, answers and staff (idempotent)
+	$(MANAGE) seed_demo
+
+run: demo ## From a fresh clone: install, migrate, load the demo, serve on 127.0.0.1:8000
+	@echo
+	@echo "Serving on http://$(HOST_PORT)/  (back office: http://$(HOST_PORT)/admin/)"
+	@echo "Demo logins are listed above. Stop with Ctrl-C."
+	@echo
+	$(MANAGE) runserver $(HOST_PORT)
+
+test: install ## Lint, check migrations and run the whole suite (SQLite)
+	$(BIN)/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+test-postgres: install ## The same suite on PostgreSQL (POSTGRES_URL, default local postgres)
+	DATABASE_URL=$(POSTGRES_URL) $(MAKE) --no-print-directory test
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: lint ## Lint, deploy checks with production settings, migrations check, tests
+	DEBUG=0 ALLOWED_HOSTS=advice.example.org \
+		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
+		$(MANAGE) check --deploy --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+clean: ## Remove the virtualenv, the local database and caches
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis test-artifacts
