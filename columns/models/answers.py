@@ -3,6 +3,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Max, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
@@ -73,7 +74,12 @@ class Answer(models.Model):
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True, help_text="Markdown.")
     body_html = models.TextField(blank=True, editable=False)
-    topics = TaggableManager(through=TaggedAnswer, blank=True)
+    topics = TaggableManager(
+        through=TaggedAnswer,
+        blank=True,
+        verbose_name="topics",
+        help_text="Comma-separated, e.g. “consent, communication”.",
+    )
     content_warnings = models.ManyToManyField(
         ContentWarning, blank=True, related_name="answers"
     )
@@ -152,6 +158,12 @@ class Answer(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "columns:answer_detail",
+            kwargs={"column_slug": self.column.slug, "slug": self.slug},
+        )
 
     def is_published(self, now: datetime | None = None) -> bool:
         return (

@@ -59,7 +59,12 @@ class Question(models.Model):
     )
     headline = models.CharField(max_length=200, blank=True)
     sign_off = models.CharField(max_length=80, default="Anonymous")
-    topics = TaggableManager(through=TaggedQuestion, blank=True)
+    topics = TaggableManager(
+        through=TaggedQuestion,
+        blank=True,
+        verbose_name="topics",
+        help_text="Comma-separated, e.g. “consent, communication”.",
+    )
     content_warnings = models.ManyToManyField(
         ContentWarning, blank=True, related_name="questions"
     )
@@ -135,6 +140,10 @@ class Question(models.Model):
                 fields=["column", "status", "id"], name="question_column_queue_idx"
             ),
             models.Index(fields=["assignee", "status"], name="question_assignee_idx"),
+            # The daily intake cap counts a column's letters since midnight.
+            models.Index(
+                fields=["column", "submitted_at"], name="question_column_intake_idx"
+            ),
             models.Index(
                 fields=["status", "id"],
                 condition=Q(safety_flag=True),

@@ -1,0 +1,79 @@
+"""Columns, topics and content warnings: the site's configuration."""
+
+from django.contrib import admin
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from columns.models import Column, ContentWarning, TaggedAnswer, TaggedQuestion, Topic
+
+
+@admin.register(Column)
+class ColumnAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "is_open", "daily_cap", "host_list", "position")
+    list_filter = ("is_open",)
+    search_fields = ("name", "slug", "tagline")
+    ordering = ("position", "name")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("hosts", "topics")
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "tagline", "description", "hosts")}),
+        (
+            "Letters",
+            {"fields": ("is_open", "daily_cap", "topics", "guidelines")},
+        ),
+        ("Display", {"fields": ("disclaimer", "position")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("hosts")
+
+    @admin.display(description="hosts")
+    def host_list(self, column: Column) -> str:
+        return ", ".join(host.byline for host in column.hosts.all())
+
+
+@admin.register(ContentWarning)
+class ContentWarningAdmin(admin.ModelAdmin):
+    list_display = ("label", "slug", "is_nsfw", "description")
+    list_filter = ("is_nsfw",)
+    search_fields = ("label", "slug", "description")
+    ordering = ("label",)
+    prepopulated_fields = {"slug": ("label",)}
+
+
+def _usage(through) -> Coalesce:
+    """How many items a topic tags, as a subquery (joins would multiply rows)."""
+    counts = (
+        through.objects.filter(tag=OuterRef("pk"))
+        .order_by()
+        .values("tag")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "letter_count", "answer_count")
+    search_fields = ("name", "slug")
+    ordering = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+    fields = ("name", "slug", "description")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                letter_count=_usage(TaggedQuestion), answer_count=_usage(TaggedAnswer)
+            )
+        )
+
+    @admin.display(description="letters", ordering="letter_count")
+    def letter_count(self, topic: Topic) -> int:
+        return topic.letter_count
+
+    @admin.display(description="answers", ordering="answer_count")
+    def answer_count(self, topic: Topic) -> int:
+        return topic.answer_count

@@ -1,0 +1,147 @@
+"""Readers' letters: editing for print, triage actions and their history."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html_join
+
+from columns import workflow
+from columns.admin.base import (
+    GuardedSaveMixin,
+    WorkflowPermissionsMixin,
+    render_history,
+    transition_action,
+)
+from columns.models import Question, Topic
+
+TRIAGE = workflow.QUESTION_TRANSITIONS
+
+
+class TopicFilter(admin.SimpleListFilter):
+    title = "topic"
+    parameter_name = "topic"
+
+    def lookups(self, request, model_admin):
+        return Topic.objects.values_list("slug", "name")
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(topics__slug=self.value())
+        return queryset
+
+
+@admin.register(Question)
+class QuestionAdmin(WorkflowPermissionsMixin, GuardedSaveMixin, admin.ModelAdmin):
+    list_display = (
+        "id",
+        "__str__",
+        "column",
+        "status",
+        "safety_flag",
+        "assignee",
+        "topic_list",
+        "submitted_at",
+    )
+    list_display_links = ("id", "__str__")
+    list_filter = (
+        "status",
+        "safety_flag",
+        "column",
+        TopicFilter,
+        "content_warnings",
+        "assignee",
+    )
+    search_fields = ("id__exact", "headline", "public_text", "original_text")
+    list_select_related = ("column", "assignee")
+    date_hierarchy = "submitted_at"
+    ordering = ("-id",)
+    # Counting a million letters on every page view buys nothing.
+    show_full_result_count = False
+    autocomplete_fields = ("column", "content_warnings")
+    readonly_fields = (
+        "status",
+        "assignee",
+        "duplicate_of",
+        "submitted_at",
+        "version",
+        "printed_in_answers",
+        "history",
+    )
+    actions = [
+        transition_action(TRIAGE["shortlist"], noun="letter", done="shortlisted"),
+        transition_action(TRIAGE["decline"], noun="letter", done="declined"),
+        transition_action(TRIAGE["mark_spam"], noun="letter", done="marked as spam"),
+        transition_action(TRIAGE["reopen"], noun="letter", done="reopened"),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        letter = ["column", "headline", "original_text", "public_text", "sign_off"]
+        fieldsets = [
+            (None, {"fields": [*letter, "seen_version"]}),
+            (
+                "Classification",
+                {"fields": ["topics", "content_warnings", "safety_flag"]},
+            ),
+            ("Internal", {"fields": ["internal_notes"]}),
+        ]
+        if obj is not None:
+            workflow_fields = ["status", "assignee", "duplicate_of", "submitted_at"]
+            fieldsets += [
+                ("Workflow", {"fields": [*workflow_fields, "printed_in_answers"]}),
+                ("History", {"fields": ["history", "version"]}),
+            ]
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # The reader's letter is kept verbatim: typed in once, never edited.
+        return (*readonly, "original_text") if obj is not None else readonly
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("topics")
+
+    def get_search_results(self, request, queryset, search_term):
+        if _is_letter_picker(request):
+            # Offer only letters that are not printed yet and still in play.
+            queryset = queryset.filter(
+                printed_in__isnull=True,
+                status__in=[
+                    Question.Status.NEW,
+                    Question.Status.SHORTLISTED,
+                    Question.Status.ASSIGNED,
+                ],
+            )
+        return super().get_search_results(request, queryset, search_term)
+
+    @admin.display(description="topics")
+    def topic_list(self, question: Question) -> str:
+        return ", ".join(topic.name for topic in question.topics.all())
+
+    @admin.display(description="printed in")
+    def printed_in_answers(self, question: Question):
+        letters = question.printed_in.select_related("answer")
+        rows = [
+            (
+                reverse("admin:columns_answer_change", args=[letter.answer_id]),
+                letter.answer,
+                letter.answer.get_state_display().lower(),
+            )
+            for letter in letters
+        ]
+        if not rows:
+            return "Not printed in any answer."
+        return format_html_join(", ", '<a href="{}">{}</a> ({})', rows)
+
+    @admin.display(description="history")
+    def history(self, question: Question):
+        return render_history(question)
+
+
+def _is_letter_picker(request) -> bool:
+    """Whether this request is the letter autocomplete of an answer's letters."""
+    match = request.resolver_match
+    return (
+        match is not None
+        and match.url_name == "autocomplete"
+        and request.GET.get("model_name") == "answerletter"
+        and request.GET.get("field_name") == "question"
+    )
