@@ -229,6 +229,19 @@ CONTENT_SECURITY_POLICY = {
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "columns.markdown.render_markdown"
 TAGGIT_CASE_INSENSITIVE = True
 
+# Reader intake (see README, "Reader intake").
+ADVICE_LETTER_MIN_CHARS = env_int("ADVICE_LETTER_MIN_CHARS", 30)
+ADVICE_LETTER_MAX_CHARS = env_int("ADVICE_LETTER_MAX_CHARS", 5000)
+ADVICE_LETTERS_PER_HOUR = env_int("ADVICE_LETTERS_PER_HOUR", 5)
+ADVICE_STATUS_CHECKS_PER_HOUR = env_int("ADVICE_STATUS_CHECKS_PER_HOUR", 30)
+# Where the client address comes from; behind a proxy e.g. HTTP_X_FORWARDED_FOR.
+ADVICE_CLIENT_ADDRESS_HEADER = env_str("ADVICE_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+# Empty means the built-in English defaults of columns/safety.py.
+ADVICE_SAFETY_PHRASES = env_list("ADVICE_SAFETY_PHRASES", [])
+ADVICE_HELP_RESOURCES = env_str("ADVICE_HELP_RESOURCES", "")
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
+CSRF_FAILURE_VIEW = "columns.views.errors.csrf_failure"
+
 # Logs go to stderr. No handler or formatter here records a client address, user
 # agent or request headers: reader privacy (see README).
 LOGGING = {

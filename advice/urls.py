@@ -1,8 +1,9 @@
-"""URL configuration: the back office under /admin/; the app adds its own routes."""
+"""URL configuration: the back office under /admin/, everything else in the app."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("columns.urls")),
 ]
