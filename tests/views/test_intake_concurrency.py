@@ -1,0 +1,80 @@
+"""Many readers sending at once through a real server: every letter kept, once."""
+
+import http.cookiejar
+import re
+import threading
+import urllib.parse
+import urllib.request
+
+import pytest
+from django.db import connection
+
+from columns import intake
+from columns.models import Question
+from tests.factories import make_column
+
+READERS = 24
+LETTER = (
+    "We have been arguing about how often to have sex and I don't know who is right."
+)
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the in-memory SQLite test database is one shared connection; "
+    "PostgreSQL shows real concurrency (CI runs the suite on both)",
+)
+
+
+class Reader:
+    """One browser: its own cookies, its own ask form."""
+
+    def __init__(self, base_url: str, path: str) -> None:
+        self.url = base_url + path
+        jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(jar)
+        )
+        page = self.opener.open(self.url, timeout=30).read().decode()
+        self.fields = {
+            name: re.search(rf'name="{name}" value="([^"]+)"', page).group(1)
+            for name in ("csrfmiddlewaretoken", "form_token")
+        }
+
+    def send(self, text: str) -> tuple[int, str]:
+        body = urllib.parse.urlencode({**self.fields, "text": text}).encode()
+        request = urllib.request.Request(
+            self.url, data=body, headers={"Referer": self.url}
+        )
+        with self.opener.open(request, timeout=60) as response:
+            return response.status, response.read().decode()
+
+
+def test_parallel_submissions_all_arrive_with_distinct_codes(
+    live_server, transactional_db, settings
+):
+    settings.ADVICE_LETTERS_PER_HOUR = 1000
+    column = make_column(slug="busy", daily_cap=0)
+    readers = [
+        Reader(live_server.url, f"/columns/{column.slug}/ask/") for _ in range(READERS)
+    ]
+    start = threading.Barrier(READERS)
+    results: list[tuple[int, str]] = []
+
+    def run(reader: Reader, number: int) -> None:
+        start.wait()
+        results.append(reader.send(f"{LETTER} (reader {number})"))
+
+    threads = [threading.Thread(target=run, args=(r, n)) for n, r in enumerate(readers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert [status for status, _ in results] == [200] * READERS
+    codes = {
+        re.search(r"([A-Z2-7]{4}-){6}[A-Z2-7]{4}", page).group(0) for _, page in results
+    }
+    assert len(codes) == READERS
+    assert Question.objects.filter(column=column).count() == READERS
+    stored = set(Question.objects.values_list("receipt_digest", flat=True))
+    assert stored == {intake.receipt_digest(code) for code in codes}
