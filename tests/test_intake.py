@@ -30,9 +30,8 @@ def test_the_same_form_always_gives_the_same_code():
 
 def test_typed_codes_are_forgiving_about_case_spaces_and_lookalikes():
     code = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23"
-    assert intake.normalise_code(" abcd efgh-ijkl mnop qrst uvwx yz23 ") == code.replace(
-        "-", ""
-    )
+    typed = " abcd efgh-ijkl mnop qrst uvwx yz23 "
+    assert intake.normalise_code(typed) == code.replace("-", "")
     assert intake.normalise_code("0O1I8B") == "OOIIBB"
     assert intake.receipt_digest(code.lower()) == intake.receipt_digest(code)
 
