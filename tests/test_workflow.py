@@ -93,6 +93,33 @@ def snapshot(obj) -> dict:
     return {name: getattr(obj, name) for name in fields}
 
 
+def assert_follows_the_table(obj, moves, action, actor, role, run) -> None:
+    """``run()`` moves ``obj`` as the table says and audits it, or is refused with
+    the right error and changes nothing."""
+    field = "status" if isinstance(obj, Question) else "state"
+    start, (sources, target) = getattr(obj, field), moves[action]
+    before = snapshot(obj)
+    if action in PERMITTED[role] and start in sources:
+        run()
+        obj.refresh_from_db()
+        assert getattr(obj, field) == target
+        entry = AuditEntry.objects.for_object(obj).get()
+        assert (entry.action, entry.from_state, entry.to_state, entry.actor) == (
+            action,
+            start,
+            target,
+            actor,
+        )
+    else:
+        allowed = action in PERMITTED[role]
+        with pytest.raises(
+            workflow.InvalidTransition if allowed else workflow.NotAllowed
+        ):
+            run()
+        assert snapshot(obj) == before
+        assert not AuditEntry.objects.for_object(obj).exists()
+
+
 @pytest.mark.parametrize("role", PERMITTED)
 @pytest.mark.parametrize("action", QUESTION_MOVES)
 @pytest.mark.parametrize("status", Status.values)
@@ -100,30 +127,15 @@ def test_question_transitions_follow_the_table_for_each_role(
     actors, columnist, role, action, status
 ):
     question = put_question_in(status, columnist)
-    sources, target = QUESTION_MOVES[action]
-    before = snapshot(question)
-
-    if action in PERMITTED[role] and status in sources:
-        run_question_action(action, question, actors[role], columnist)
-        question.refresh_from_db()
-        assert question.status == target
-        entry = AuditEntry.objects.for_object(question).get()
-        assert (entry.action, entry.from_state, entry.to_state) == (
-            action,
-            status,
-            target,
-        )
-        assert entry.actor == actors[role]
-    else:
-        expected = (
-            workflow.NotAllowed
-            if action not in PERMITTED[role]
-            else workflow.InvalidTransition
-        )
-        with pytest.raises(expected):
-            run_question_action(action, question, actors[role], columnist)
-        assert snapshot(question) == before
-        assert not AuditEntry.objects.for_object(question).exists()
+    actor = actors[role]
+    assert_follows_the_table(
+        question,
+        QUESTION_MOVES,
+        action,
+        actor,
+        role,
+        lambda: run_question_action(action, question, actor, columnist),
+    )
 
 
 @pytest.mark.parametrize("role", PERMITTED)
@@ -133,30 +145,16 @@ def test_answer_transitions_follow_the_table_for_each_role(
     actors, columnist, role, action, state
 ):
     answer = put_answer_in(state, author=columnist)
-    sources, target = ANSWER_MOVES[action]
-    before = snapshot(answer)
+    actor = actors[role]
     verb = getattr(workflow, action)
-
-    if action in PERMITTED[role] and state in sources:
-        verb(answer, by=actors[role], note="Because.")
-        answer.refresh_from_db()
-        assert answer.state == target
-        entry = AuditEntry.objects.for_object(answer).get()
-        assert (entry.from_state, entry.to_state, entry.actor) == (
-            state,
-            target,
-            actors[role],
-        )
-    else:
-        expected = (
-            workflow.NotAllowed
-            if action not in PERMITTED[role]
-            else workflow.InvalidTransition
-        )
-        with pytest.raises(expected):
-            verb(answer, by=actors[role], note="Because.")
-        assert snapshot(answer) == before
-        assert not AuditEntry.objects.for_object(answer).exists()
+    assert_follows_the_table(
+        answer,
+        ANSWER_MOVES,
+        action,
+        actor,
+        role,
+        lambda: verb(answer, by=actor, note="Because."),
+    )
 
 
 def test_refusal_messages_say_what_and_why(editor, columnist):

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from columns import workflow
 from columns.admin.base import (
     GuardedSaveMixin,
+    ReadOnlyMixin,
     WorkflowPermissionsMixin,
     render_history,
     transition_action,
@@ -46,7 +47,7 @@ def fill_in_comment(comment: ReviewComment, form: ReviewCommentForm, user) -> No
         comment.resolved_at, comment.resolved_by = None, None
 
 
-class AnswerLetterInline(admin.TabularInline):
+class AnswerLetterInline(ReadOnlyMixin, admin.TabularInline):
     """The letters an answer prints. Read-only: a letter joins an answer by being
     assigned (``workflow.assign``), which also moves its status."""
 
@@ -55,7 +56,6 @@ class AnswerLetterInline(admin.TabularInline):
     readonly_fields = fields
     ordering = ("position",)
     show_change_link = False
-    can_delete = False
     extra = 0
     verbose_name = "letter"
     verbose_name_plural = "letters printed"
@@ -63,33 +63,17 @@ class AnswerLetterInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("question")
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-
-class RevisionInline(admin.TabularInline):
+class RevisionInline(ReadOnlyMixin, admin.TabularInline):
     model = Revision
     fields = ("number", "author", "created_at", "note")
     readonly_fields = fields
     ordering = ("-number",)
     show_change_link = True
-    can_delete = False
     extra = 0
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author")
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class ReviewCommentInline(admin.TabularInline):
@@ -224,7 +208,7 @@ class AnswerAdmin(WorkflowPermissionsMixin, GuardedSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):
+class RevisionAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("answer", "number", "author", "created_at", "note")
     list_filter = ("author",)
     search_fields = ("answer__title", "title", "note")
@@ -242,15 +226,6 @@ class RevisionAdmin(admin.ModelAdmin):
         "note",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class ResolvedFilter(admin.SimpleListFilter):

@@ -6,7 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
 from columns import workflow
-from columns.admin.base import state_label
+from columns.admin.base import ReadOnlyMixin, state_label
 from columns.models import Answer, AuditEntry, Question
 
 # Besides the transitions, publishing or withdrawing an answer moves its letters.
@@ -54,7 +54,7 @@ class ActionFilter(admin.SimpleListFilter):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = (
         "created_at",
         "subject_link",
@@ -78,15 +78,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "note",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
     @admin.display(description="object")
     def subject_link(self, entry: AuditEntry):

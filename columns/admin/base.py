@@ -78,6 +78,19 @@ def transition_action(
     return action
 
 
+class ReadOnlyMixin:
+    """For records nobody edits by hand (revisions, the audit log): view only."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class WorkflowPermissionsMixin:
     """The ``has_<codename>_permission`` checks that workflow actions declare."""
 
