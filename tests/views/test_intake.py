@@ -405,3 +405,14 @@ def test_any_form_input_gives_a_page_or_a_4xx_never_a_500_or_half_a_letter(
         assert "\x00" not in question.original_text + question.sign_off
     else:
         assert after == before
+
+
+@hypothesis_settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(code=field_values)
+def test_any_typed_code_gives_a_page_or_a_4xx_never_a_500(client, code):
+    response = check(client, code)
+    assert response.status_code in {200, 400, 404, 429}
