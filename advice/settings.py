@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "taggit",
     "markdownx",
     "csp",
@@ -160,7 +161,11 @@ AUTH_PASSWORD_VALIDATORS = [
         "NumericPasswordValidator",
     ]
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "desk:login"
+LOGIN_REDIRECT_URL = "desk:dashboard"
+LOGOUT_REDIRECT_URL = "desk:login"
+# Absolute links in staff emails.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
@@ -240,6 +245,10 @@ ADVICE_CLIENT_ADDRESS_HEADER = env_str("ADVICE_CLIENT_ADDRESS_HEADER", "REMOTE_A
 ADVICE_SAFETY_PHRASES = env_list("ADVICE_SAFETY_PHRASES", [])
 ADVICE_HELP_RESOURCES = env_str("ADVICE_HELP_RESOURCES", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
+
+# Images in answers (the editor's upload endpoint).
+ADVICE_UPLOAD_MAX_BYTES = env_int("ADVICE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
+ADVICE_UPLOAD_MAX_PIXELS = env_int("ADVICE_UPLOAD_MAX_PIXELS", 4096 * 4096)
 CSRF_FAILURE_VIEW = "columns.views.errors.csrf_failure"
 
 # Logs go to stderr. No handler or formatter here records a client address, user

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from columns import workflow
+from columns import caching, workflow
 from columns.models import Answer, AuditEntry, Question
 from tests.factories import make_answer, make_column, make_question, make_user
 
@@ -449,3 +449,28 @@ def test_users_without_a_role_cannot_use_a_bulk_action(db):
     with pytest.raises(workflow.BulkRefused):
         workflow.apply_to_all(workflow.mark_spam, letters, by=nobody)
     assert not Question.objects.exclude(status="new").exists()
+
+
+def test_publishing_and_withdrawing_make_cached_public_pages_stale(
+    editor, columnist, django_capture_on_commit_callbacks
+):
+    answer, _ = approved_answer(editor, columnist)
+    start = caching.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(answer, by=editor)
+    assert caching.generation() == start + 1
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.withdraw(answer, by=editor, note="Outdated.")
+    assert caching.generation() == start + 2
+
+
+def test_a_refused_publication_leaves_the_cache_alone(
+    editor, columnist, django_capture_on_commit_callbacks
+):
+    answer, _ = approved_answer(editor, columnist)
+    start = caching.generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(workflow.InvalidTransition):
+            workflow.publish(answer, by=editor, at=timezone.now() - timedelta(days=1))
+    assert callbacks == []
+    assert caching.generation() == start

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from columns import intake, ratelimit, safety
-from columns.forms import AskForm, StatusForm
+from columns.forms.intake import AskForm, StatusForm
 from columns.models import Column, Question
 
 HOUR = 3600

@@ -10,58 +10,11 @@ Views, templates and the admin read ``QUESTION_TRANSITIONS`` / ``ANSWER_TRANSITI
 (via ``available_transitions``) to decide which buttons to show.
 """
 
-from columns.workflow.answers import (
-    approve,
-    publish,
-    redraft,
-    request_changes,
-    submit_for_review,
-    withdraw,
-)
-from columns.workflow.core import (
-    ANSWER_TRANSITIONS,
-    QUESTION_TRANSITIONS,
-    BulkRefused,
-    InvalidTransition,
-    NotAllowed,
-    Transition,
-    WorkflowError,
-    apply_to_all,
-    available_transitions,
-    check_allowed,
-)
-from columns.workflow.letters import (
-    assign,
-    create_answer,
-    decline,
-    mark_duplicate,
-    mark_spam,
-    reopen,
-    shortlist,
-)
+# Each module lists its public names in __all__; the package re-exports them all, so
+# callers write ``workflow.publish(...)`` whichever module a verb lives in.
+from columns.workflow import answers, core, letters
+from columns.workflow.answers import *  # noqa: F403
+from columns.workflow.core import *  # noqa: F403
+from columns.workflow.letters import *  # noqa: F403
 
-__all__ = [
-    "ANSWER_TRANSITIONS",
-    "QUESTION_TRANSITIONS",
-    "BulkRefused",
-    "InvalidTransition",
-    "NotAllowed",
-    "Transition",
-    "WorkflowError",
-    "apply_to_all",
-    "approve",
-    "assign",
-    "available_transitions",
-    "check_allowed",
-    "create_answer",
-    "decline",
-    "mark_duplicate",
-    "mark_spam",
-    "publish",
-    "redraft",
-    "reopen",
-    "request_changes",
-    "shortlist",
-    "submit_for_review",
-    "withdraw",
-]
+__all__ = [*core.__all__, *letters.__all__, *answers.__all__]

@@ -7,8 +7,18 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from columns.caching import invalidate_public_pages
 from columns.models import Answer, AuditEntry, Question, User
 from columns.workflow.core import SCHEDULE_GRACE, InvalidTransition, Status, move
+
+__all__ = [
+    "approve",
+    "publish",
+    "redraft",
+    "request_changes",
+    "submit_for_review",
+    "withdraw",
+]
 
 
 @transaction.atomic
@@ -68,6 +78,7 @@ def publish(
         duplicates_from=Status.DUPLICATE,
         duplicates_to=Status.ANSWERED,
     )
+    invalidate_public_pages()
     return answer
 
 
@@ -85,6 +96,7 @@ def withdraw(answer: Answer, *, by: User, note: str = "") -> Answer:
         duplicates_from=Status.ANSWERED,
         duplicates_to=Status.DUPLICATE,
     )
+    invalidate_public_pages()
     return answer
 
 

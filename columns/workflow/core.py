@@ -10,6 +10,19 @@ from django.db.models import F
 
 from columns.models import Answer, AuditEntry, Question, User
 
+__all__ = [
+    "ANSWER_TRANSITIONS",
+    "QUESTION_TRANSITIONS",
+    "BulkRefused",
+    "InvalidTransition",
+    "NotAllowed",
+    "Transition",
+    "WorkflowError",
+    "apply_to_all",
+    "available_transitions",
+    "check_allowed",
+]
+
 Status = Question.Status
 State = Answer.State
 

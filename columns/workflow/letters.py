@@ -14,6 +14,16 @@ from columns.workflow.core import (
     state_label,
 )
 
+__all__ = [
+    "assign",
+    "create_answer",
+    "decline",
+    "mark_duplicate",
+    "mark_spam",
+    "reopen",
+    "shortlist",
+]
+
 
 @transaction.atomic
 def shortlist(question: Question, *, by: User, note: str = "") -> Question:

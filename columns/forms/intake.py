@@ -1,4 +1,4 @@
-"""Forms for every input. Public forms clean text the same way (NFC, no controls)."""
+"""Readers' forms. Reader text is cleaned the same way everywhere (NFC, no controls)."""
 
 import re
 

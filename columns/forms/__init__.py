@@ -1,0 +1,2 @@
+"""Forms for every input, one module per area: ``intake`` (readers), ``desk``
+(triage), ``editor`` (answers)."""
