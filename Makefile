@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/advice
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: help install migrate demo run test test-postgres lint format check clean
+.PHONY: help install migrate demo run test test-postgres lint format check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -58,6 +58,12 @@ check: lint ## Lint, deploy checks with production settings, migrations check, t
 		$(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+BENCH_ARGS ?= --size full --database all
+bench: install ## Benchmarks: generate data, time pages, load over HTTP (BENCH_ARGS)
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null) \
+		|| echo "wrk is missing and could not be installed: the HTTP figures will fail"
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, the local database and caches
 	rm -rf $(VENV) var .pytest_cache .ruff_cache .hypothesis test-artifacts

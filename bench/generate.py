@@ -1,0 +1,258 @@
+"""Realistic data at scale, fast: letters, published answers, topics, in bulk.
+
+Letters follow the length of real advice mail (log-normal, median ~700 characters,
+long tail to ~14,000). Answers are Markdown of real length (headings, lists,
+links) assembled from a pool of pre-rendered sections, so the stored HTML is what
+``render_markdown`` gives without rendering 100,000 bodies one by one. Topics are
+Zipf-distributed. Search indexes are filled by the database's own triggers, the
+same mechanism the application relies on.
+"""
+
+import itertools
+import math
+import random
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from django.db import connection, transaction
+
+from columns.markdown import render_markdown
+from columns.models import (
+    Answer,
+    AnswerLetter,
+    Column,
+    Question,
+    TaggedAnswer,
+    TaggedQuestion,
+    Topic,
+    User,
+)
+
+WORDS = (
+    "partner boyfriend girlfriend wife husband relationship sex desire libido "
+    "consent condom contraception pill period pregnancy test clinic doctor nurse "
+    "anxiety shame pleasure orgasm kiss touch trust jealousy cheating open "
+    "monogamy dating apps first time virgin body image weight pain dryness "
+    "lubricant menopause erection ejaculation fantasy kink boundaries talk "
+    "communication family friends moving together distance break up divorce "
+    "therapy counsellor feelings love lonely nervous afraid excited curious "
+    "question advice honest kind gentle slow safe tested chlamydia herpes hpv "
+    "vaccine smear discharge itch rash bleeding cycle hormones mood sleep work "
+    "stress money house children baby fertility years months weeks night morning"
+).split()
+FILLER = (
+    "i we my our the a and but so because when if it is was have has do does not "
+    "really just always never sometimes often think feel want know need like "
+    "about with without after before how what why who this that very much more"
+).split()
+COLUMN_NAMES = [
+    "Between the Sheets",
+    "Body Check",
+    "Second Spring",
+    "Love Lab",
+    "Ask the Nurse",
+]
+STATUS_WEIGHTS = {
+    Question.Status.NEW: 40,
+    Question.Status.SHORTLISTED: 8,
+    Question.Status.ASSIGNED: 2,
+    Question.Status.DECLINED: 30,
+    Question.Status.SPAM: 8,
+    Question.Status.DUPLICATE: 2,
+}
+BATCH = 5000
+
+
+@dataclass
+class Report:
+    letters: int = 0
+    answers: int = 0
+    topics: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def letter_length(rng: random.Random) -> int:
+    """Characters in a letter: log-normal around a 700 median, 30 to 14,000."""
+    return max(30, min(14_000, int(rng.lognormvariate(math.log(700), 0.75))))
+
+
+def draw_status(rng: random.Random) -> str:
+    return rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()))[0]
+
+
+def prose(rng: random.Random, length: int) -> str:
+    words: list[str] = []
+    size = 0
+    while size < length:
+        chunk = rng.choices(WORDS, k=8) + rng.choices(FILLER, k=10)
+        rng.shuffle(chunk)
+        words.extend(chunk)
+        size += sum(len(word) + 1 for word in chunk)
+    text = " ".join(words)[:length].rstrip()
+    return text[0].upper() + text[1:] + "."
+
+
+def section_pool(rng: random.Random, size: int = 300) -> list[tuple[str, str]]:
+    """(Markdown, HTML) sections; bodies are concatenations of them."""
+    pool = []
+    for number in range(size):
+        heading = " ".join(rng.choices(WORDS, k=3)).capitalize()
+        items = "\n".join(
+            f"- {prose(rng, rng.randint(30, 90))}" for _ in range(rng.randint(2, 5))
+        )
+        link = f"[{rng.choice(WORDS)} guide](https://www.nhs.uk/conditions/{number}/)"
+        markdown = (
+            f"## {heading} {number}\n\n{prose(rng, rng.randint(300, 900))}\n\n"
+            f"{items}\n\nRead more in the {link}.\n\n"
+            f"{prose(rng, rng.randint(200, 700))}\n"
+        )
+        pool.append((markdown, render_markdown(markdown)))
+    return pool
+
+
+def zipf_weights(count: int, exponent: float = 1.1) -> list[float]:
+    return [1 / (rank**exponent) for rank in range(1, count + 1)]
+
+
+def batched(total: int, size: int = BATCH) -> Iterator[range]:
+    for start in range(0, total, size):
+        yield range(start, min(total, start + size))
+
+
+def generate(
+    *,
+    letters: int,
+    answers: int,
+    topics: int = 200,
+    seed: int = 2026,
+    progress: Callable[[str], None] = lambda line: None,
+) -> Report:
+    """Insert ``letters`` letters (``answers`` of them answered and published)."""
+    if answers > letters:
+        raise ValueError("Every answer prints a letter: answers <= letters.")
+    rng = random.Random(seed)
+    report = Report()
+    started = time.monotonic()
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    author = User.objects.get_or_create(
+        username="bench-columnist", defaults={"public_name": "Bench Columnist"}
+    )[0]
+    columns = [
+        Column.objects.get_or_create(
+            slug=f"bench-{index}", defaults={"name": f"{name} (bench)", "daily_cap": 0}
+        )[0]
+        for index, name in enumerate(COLUMN_NAMES)
+    ]
+    topic_objects = Topic.objects.bulk_create(
+        [
+            Topic(name=f"Topic {index:03d}", slug=f"topic-{index:03d}")
+            for index in range(topics)
+        ],
+        ignore_conflicts=True,
+    )
+    topic_ids = list(
+        Topic.objects.filter(slug__startswith="topic-").values_list("id", flat=True)
+    )
+    report.topics = len(topic_objects)
+    # Cumulative weights make each Zipf draw a bisection instead of a full scan.
+    weights = list(itertools.accumulate(zipf_weights(len(topic_ids))))
+    pool = section_pool(rng)
+    report.seconds["setup"] = time.monotonic() - started
+
+    first_id = (
+        Question.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    ) + 1
+    span = timedelta(days=3650)
+    progress(f"letters: 0/{letters:,}")
+    phase = time.monotonic()
+    for chunk in batched(letters):
+        batch = []
+        for index in chunk:
+            status = Question.Status.ANSWERED if index < answers else draw_status(rng)
+            if index == 0 and status == Question.Status.DUPLICATE:
+                status = Question.Status.NEW  # duplicates point at the first letter
+            text = prose(rng, letter_length(rng))
+            age = span * (1 - index / max(letters, 1))
+            batch.append(
+                Question(
+                    column=columns[index % len(columns)],
+                    original_text=text,
+                    public_text=text,
+                    headline=" ".join(rng.choices(WORDS, k=4)).capitalize(),
+                    sign_off=rng.choice(["Anonymous", "Worried", "Curious in Leeds"]),
+                    status=status,
+                    assignee=author if status in {"assigned", "answered"} else None,
+                    duplicate_of_id=first_id if status == "duplicate" else None,
+                    safety_flag=rng.random() < 0.01,
+                    submitted_at=(now - age).replace(minute=0, second=0),
+                )
+            )
+        with transaction.atomic():
+            created = Question.objects.bulk_create(batch)
+            TaggedQuestion.objects.bulk_create(
+                TaggedQuestion(
+                    content_object_id=q.pk,
+                    tag_id=rng.choices(topic_ids, cum_weights=weights)[0],
+                )
+                for q in created
+            )
+        report.letters += len(batch)
+        progress(f"letters: {report.letters:,}/{letters:,}")
+    report.seconds["letters"] = time.monotonic() - phase
+
+    phase = time.monotonic()
+    question_ids = list(
+        Question.objects.filter(id__gte=first_id, status="answered")
+        .order_by("id")
+        .values_list("id", "column_id", "headline")
+    )
+    for chunk in batched(len(question_ids)):
+        batch, letters_of = [], []
+        for index in chunk:
+            question_id, column_id, headline = question_ids[index]
+            sections = rng.sample(pool, rng.randint(3, 7))
+            published = now - span * (1 - index / max(len(question_ids), 1))
+            batch.append(
+                Answer(
+                    column_id=column_id,
+                    title=f"{headline} ({question_id})",
+                    slug=f"bench-answer-{question_id}",
+                    summary=prose(rng, 160),
+                    body="\n".join(markdown for markdown, _ in sections),
+                    body_html="\n".join(html for _, html in sections),
+                    state=Answer.State.PUBLISHED,
+                    publish_at=published,
+                    first_published_at=published,
+                    last_published_at=published,
+                )
+            )
+            letters_of.append(question_id)
+        with transaction.atomic():
+            # bulk_create skips save(), so body_html is the pooled rendering.
+            created = Answer.objects.bulk_create(batch)
+            AnswerLetter.objects.bulk_create(
+                AnswerLetter(answer_id=a.pk, question_id=q, position=1)
+                for a, q in zip(created, letters_of, strict=True)
+            )
+            Answer.authors.through.objects.bulk_create(
+                Answer.authors.through(answer_id=a.pk, user_id=author.pk)
+                for a in created
+            )
+            TaggedAnswer.objects.bulk_create(
+                TaggedAnswer(content_object_id=a.pk, tag_id=tag)
+                for a in created
+                for tag in set(rng.choices(topic_ids, cum_weights=weights, k=3))
+            )
+        report.answers += len(batch)
+        progress(f"answers: {report.answers:,}/{len(question_ids):,}")
+    report.seconds["answers"] = time.monotonic() - phase
+
+    phase = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    report.seconds["analyze"] = time.monotonic() - phase
+    report.seconds["total"] = time.monotonic() - started
+    return report

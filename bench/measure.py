@@ -1,0 +1,187 @@
+"""In-process timings: every page through Django's test client, warm, with the
+number of SQL queries each one runs."""
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from columns.models import Answer, Column, Question, Topic, User
+
+QUERY_CEILING = 10
+
+
+@dataclass
+class Timing:
+    name: str
+    url: str
+    status: int
+    median_ms: float
+    p95_ms: float
+    queries: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    url: str
+    method: str = "get"
+    data: dict | None = None
+    staff: bool = False
+    # Pages served from the public cache are also timed cold (cache cleared).
+    cold: bool = False
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def scenarios() -> list[Scenario]:
+    """The pages of the budget, pointed at real rows of the generated data."""
+    column = (
+        Column.objects.filter(slug__startswith="bench-").first()
+        or Column.objects.first()
+    )
+    answer = (
+        Answer.objects.published()
+        .select_related("column")
+        .order_by("-publish_at")[:1]
+        .get()
+    )
+    topic = Topic.objects.order_by("id").first()
+    month = answer.publish_at
+    question = Question.objects.waiting().order_by("-id").first()
+    deep_page = 50
+    rare = answer.title.rsplit("(", 1)[-1].rstrip(")")  # the letter id in the title
+    letter = (
+        "My partner and I have been together for years and lately I feel nervous "
+        "about talking about sex and desire and contraception with them."
+    )
+    public = [
+        Scenario("home", reverse("columns:home"), cold=True),
+        Scenario(
+            "column page",
+            reverse("columns:column_detail", args=[column.slug]),
+            cold=True,
+        ),
+        Scenario(
+            "column page (deep)",
+            reverse("columns:column_detail", args=[column.slug]) + f"?page={deep_page}",
+            cold=True,
+        ),
+        Scenario(
+            "topic page", reverse("columns:topic_detail", args=[topic.slug]), cold=True
+        ),
+        Scenario(
+            "date archive",
+            reverse("columns:archive_month", args=[month.year, month.month]),
+            cold=True,
+        ),
+        Scenario("answer page", answer.get_absolute_url(), cold=True),
+        Scenario("search (rare)", reverse("columns:search") + f"?q={rare}"),
+        Scenario("search (common)", reverse("columns:search") + "?q=condom"),
+        Scenario("search (very common)", reverse("columns:search") + "?q=feel"),
+        Scenario("search (two terms)", reverse("columns:search") + "?q=partner+clinic"),
+        Scenario("search (phrase)", reverse("columns:search") + '?q="first+time"'),
+        Scenario(
+            "ask suggestions",
+            reverse("columns:suggest"),
+            method="get",
+            data={"text": letter},
+        ),
+    ]
+    desk = [
+        Scenario("queue", reverse("desk:queue"), staff=True),
+        Scenario(
+            "queue (filtered)",
+            reverse("desk:queue") + f"?column={column.pk}&status=new",
+            staff=True,
+        ),
+        Scenario("queue (searched)", reverse("desk:queue") + "?q=partner", staff=True),
+        Scenario("triage page", reverse("desk:triage", args=[question.pk]), staff=True),
+        Scenario(
+            "answer editor", reverse("editor:answer_edit", args=[answer.pk]), staff=True
+        ),
+    ]
+    return public + desk
+
+
+def deep_queue_url(client: Client, pages: int = 20) -> str:
+    """Follow the queue's "next" links ``pages`` times (keyset paging)."""
+    url = reverse("desk:queue")
+    for _ in range(pages):
+        response = client.get(url)
+        next_url = response.context and response.context.get("next_url")
+        if not next_url:
+            break
+        url = next_url
+    return url
+
+
+def time_scenario(
+    client: Client, scenario: Scenario, iterations: int, clear_cache: Callable | None
+) -> Timing:
+    request = getattr(client, scenario.method)
+    args = (scenario.url, scenario.data) if scenario.data else (scenario.url,)
+    response = request(*args)  # warm up
+    with CaptureQueriesContext(connection) as queries:
+        if clear_cache:
+            clear_cache()
+        response = request(*args)
+    samples = []
+    for _ in range(iterations):
+        if clear_cache:
+            clear_cache()
+        started = time.perf_counter()
+        response = request(*args)
+        samples.append((time.perf_counter() - started) * 1000)
+    return Timing(
+        name=scenario.name + (" [uncached]" if clear_cache else ""),
+        url=scenario.url,
+        status=response.status_code,
+        median_ms=round(statistics.median(samples), 2),
+        p95_ms=round(percentile(samples, 0.95), 2),
+        queries=len(queries.captured_queries),
+    )
+
+
+def measure(
+    iterations: int = 30, progress: Callable[[str], None] = lambda line: None
+) -> list[Timing]:
+    """Time every scenario; public cached pages are timed warm and cold."""
+    from django.core.cache import cache
+
+    staff = User.objects.filter(
+        is_superuser=True
+    ).first() or User.objects.create_superuser("bench-admin", password=None)
+    public, desk = Client(), Client()
+    desk.force_login(staff)
+    timings = []
+    for scenario in scenarios():
+        client = desk if scenario.staff else public
+        timings.append(time_scenario(client, scenario, iterations, None))
+        progress(_line(timings[-1]))
+        if scenario.cold:
+            timings.append(time_scenario(client, scenario, iterations, cache.clear))
+            progress(_line(timings[-1]))
+    deep = Scenario("queue (deep page)", deep_queue_url(desk), staff=True)
+    timings.append(time_scenario(desk, deep, iterations, None))
+    progress(_line(timings[-1]))
+    return timings
+
+
+def _line(timing: Timing) -> str:
+    flag = "  <-- over the query ceiling" if timing.queries > QUERY_CEILING else ""
+    return (
+        f"  {timing.name:<34} {timing.status}  median {timing.median_ms:8.2f} ms  "
+        f"p95 {timing.p95_ms:8.2f} ms  {timing.queries:3d} queries{flag}"
+    )

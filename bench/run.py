@@ -1,0 +1,273 @@
+"""Benchmarks in one command: generate data, time every page in-process, load the
+site over HTTP with gunicorn, and write bench/results/<date>-<db>.json.
+
+    python -m bench.run --size full --database all
+
+Each database runs in its own process (settings are read once per process). The
+generated database is kept (var/bench-<size>.sqlite3, or PostgreSQL database
+advice_bench_<size>) and reused when it already holds the requested data; pass
+--fresh to generate it again.
+"""
+
+import argparse
+import json
+import os
+import platform
+import resource
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+SIZES = {"tiny": (300, 30), "small": (20_000, 2_000), "full": (1_000_000, 100_000)}
+POSTGRES = "postgres://postgres@127.0.0.1:5432/advice_bench_{size}"
+
+
+def answers_on(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def bench_env(database: str, size: str) -> dict[str, str]:
+    """Production-like settings for a local run over plain HTTP."""
+    url = (
+        f"sqlite:///{ROOT / 'var' / f'bench-{size}.sqlite3'}"
+        if database == "sqlite"
+        else POSTGRES.format(size=size)
+    )
+    env = {
+        "DJANGO_SETTINGS_MODULE": "advice.settings",
+        "DATABASE_URL": url,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "SECURE_COOKIES": "0",
+        # The submission load comes from one address: lift the per-client limit.
+        "ADVICE_LETTERS_PER_HOUR": "0",
+        "ADVICE_STATUS_CHECKS_PER_HOUR": "0",
+        "LOG_LEVEL": "WARNING",
+        "REDIS_URL": "",
+    }
+    if database == "postgres" and answers_on(6379):
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/14"
+    return env
+
+
+def machine() -> dict[str, str | int]:
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count() or 0,
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
+
+
+def run_one(args: argparse.Namespace) -> dict:
+    """In the child process: the whole benchmark on one database."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench import generate, http_load, measure
+    from columns import intake
+    from columns.models import Answer, Question
+
+    say = print
+    letters, answers = args.letters, args.answers
+    say(f"== {args.database}: {letters:,} letters, {answers:,} answers")
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    existing = Question.objects.filter(column__slug__startswith="bench-").count()
+    generation = {"reused": existing == letters}
+    if existing != letters:
+        if existing:
+            raise SystemExit(
+                f"The bench database holds {existing:,} letters, not {letters:,}: "
+                "run with --fresh."
+            )
+        report = generate.generate(
+            letters=letters, answers=answers, progress=lambda line: say("  " + line)
+        )
+        generation.update(
+            seconds={k: round(v, 1) for k, v in report.seconds.items()},
+            peak_memory_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        )
+        say(f"  generated in {report.seconds['total']:.0f} s")
+
+    say("  in-process timings (warm):")
+    timings = [t.as_dict() for t in measure.measure(args.iterations, progress=say)]
+
+    say("  over HTTP (gunicorn, 127.0.0.1):")
+    env = http_load.server_env({})
+    with http_load.gunicorn(env) as (url, pid):
+        http = {}
+        answer = Answer.objects.published().select_related("column").first()
+        for name, path in [
+            ("cached home page", "/"),
+            ("cached answer page", answer.get_absolute_url()),
+            ("uncached status page", "/ask/status/"),
+        ]:
+            http[name] = http_load.wrk(url + path, args.http_seconds)
+            say(f"    {name:<24} {http[name]['requests_per_s']:8.0f} req/s")
+        ask_url = f"{url}/columns/bench-0/ask/"
+        http["submissions"], codes = http_load.submissions(
+            ask_url, readers=args.readers, seconds=args.http_seconds
+        )
+        memory = http_load.peak_memory_kb(pid)
+    digests = {intake.receipt_digest(code) for code in codes}
+    stored = set(
+        Question.objects.filter(receipt_digest__in=digests).values_list(
+            "receipt_digest", flat=True
+        )
+    )
+    http["submissions"]["lost"] = len(digests - stored)
+    sent = http["submissions"]
+    say(
+        f"    submissions: {sent['received']} received, {sent['lost']} lost, "
+        f"median {sent['median_ms']} ms"
+    )
+    return {
+        "date": date.today().isoformat(),
+        "database": args.database,
+        "letters": letters,
+        "answers": answers,
+        "machine": machine(),
+        "generation": generation,
+        "pages": timings,
+        "http": http,
+        "web_memory": memory,
+    }
+
+
+def table(result: dict) -> str:
+    lines = [
+        f"{result['database']}: {result['letters']:,} letters, "
+        f"{result['answers']:,} answers",
+        f"{'page':<36} {'median ms':>10} {'p95 ms':>10} {'queries':>8}",
+    ]
+    for page in result["pages"]:
+        lines.append(
+            f"{page['name']:<36} {page['median_ms']:>10.2f} {page['p95_ms']:>10.2f} "
+            f"{page['queries']:>8}"
+        )
+    for name, figures in result["http"].items():
+        if "requests_per_s" in figures:
+            lines.append(
+                f"HTTP {name:<31} {figures['requests_per_s']:>8.0f} req/s "
+                f"p50 {figures['p50_ms']} ms p99 {figures['p99_ms']} ms"
+            )
+    sub = result["http"]["submissions"]
+    lines.append(
+        f"HTTP submissions ({sub['readers']} readers)   {sub['per_s']} letters/s, "
+        f"median {sub['median_ms']} ms, p95 {sub['p95_ms']} ms, lost {sub['lost']}"
+    )
+    memory = result["web_memory"]
+    lines.append(
+        f"peak memory: gunicorn worker {memory['largest_worker_kb'] // 1024} MiB, "
+        f"generator {result['generation'].get('peak_memory_kb', 0) // 1024} MiB"
+    )
+    return "\n".join(lines)
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--size", choices=SIZES, default="small")
+    parser.add_argument("--letters", type=int, help="override the size's letter count")
+    parser.add_argument("--answers", type=int, help="override the size's answer count")
+    parser.add_argument(
+        "--database", choices=["sqlite", "postgres", "all"], default="all",
+        help="all: SQLite, then PostgreSQL when it answers on 127.0.0.1:5432",
+    )  # fmt: skip
+    parser.add_argument("--iterations", type=int, default=30, help="timings per page")
+    parser.add_argument("--http-seconds", type=int, default=10, help="each HTTP load")
+    parser.add_argument(
+        "--readers", type=int, default=8, help="concurrent letter senders"
+    )
+    parser.add_argument("--fresh", action="store_true", help="generate the data again")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    default_letters, default_answers = SIZES[args.size]
+    args.letters = args.letters or default_letters
+    args.answers = args.answers or default_answers
+    return args
+
+
+def fresh_database(database: str, env: dict[str, str], size: str) -> None:
+    if database == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(ROOT / "var" / f"bench-{size}.sqlite3") + suffix).unlink(
+                missing_ok=True
+            )
+        return
+    name = f"advice_bench_{size}"
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+
+
+def main(argv: list[str]) -> int:
+    args = parse(argv)
+    if args.child:
+        result = run_one(args)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        path = RESULTS / f"{result['date']}-{result['database']}.json"
+        path.write_text(json.dumps(result, indent=2) + "\n")
+        print(table(result))
+        print(f"written {path.relative_to(ROOT)}")
+        return 0
+    databases = ["sqlite", "postgres"] if args.database == "all" else [args.database]
+    failed = 0
+    for database in databases:
+        if database == "postgres" and not answers_on(5432):
+            print("PostgreSQL does not answer on 127.0.0.1:5432: skipped")
+            continue
+        env = {**os.environ, **bench_env(database, args.size)}
+        (ROOT / "var").mkdir(exist_ok=True)
+        if args.fresh or (database == "postgres" and not _postgres_exists(args.size)):
+            fresh_database(database, env, args.size)
+        started = time.monotonic()
+        child = [sys.executable, "-m", "bench.run", "--child", "--database", database,
+                 *_passthrough(args)]  # fmt: skip
+        failed |= subprocess.run(child, cwd=ROOT, env=env).returncode
+        print(f"== {database} done in {time.monotonic() - started:.0f} s\n")
+    return failed
+
+
+def _postgres_exists(size: str) -> bool:
+    result = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc",
+         f"SELECT 1 FROM pg_database WHERE datname = 'advice_bench_{size}'"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    return result.stdout.strip() == "1"
+
+
+def _passthrough(args: argparse.Namespace) -> list[str]:
+    return [
+        "--size", args.size, "--letters", str(args.letters),
+        "--answers", str(args.answers), "--iterations", str(args.iterations),
+        "--http-seconds", str(args.http_seconds), "--readers", str(args.readers),
+    ]  # fmt: skip
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
