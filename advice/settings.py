@@ -240,6 +240,8 @@ ADVICE_LETTER_MIN_CHARS = env_int("ADVICE_LETTER_MIN_CHARS", 30)
 ADVICE_LETTER_MAX_CHARS = env_int("ADVICE_LETTER_MAX_CHARS", 5000)
 ADVICE_LETTERS_PER_HOUR = env_int("ADVICE_LETTERS_PER_HOUR", 5)
 ADVICE_STATUS_CHECKS_PER_HOUR = env_int("ADVICE_STATUS_CHECKS_PER_HOUR", 30)
+# Declined and spam letters are deleted this many days after they arrived.
+ADVICE_RETENTION_DAYS = env_int("ADVICE_RETENTION_DAYS", 90)
 # Where the client address comes from; behind a proxy e.g. HTTP_X_FORWARDED_FOR.
 ADVICE_CLIENT_ADDRESS_HEADER = env_str("ADVICE_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
 # Empty means the built-in English defaults of columns/safety.py.

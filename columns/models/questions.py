@@ -32,6 +32,16 @@ class QuestionQuerySet(models.QuerySet):
     def assigned_to(self, user) -> "QuestionQuerySet":
         return self.filter(assignee=user, status=Question.Status.ASSIGNED)
 
+    def purgeable(self, before: datetime) -> "QuestionQuerySet":
+        """Declined and spam letters sent before ``before`` that nothing refers to
+        (no answer prints them, no letter was merged into them)."""
+        return self.filter(
+            status__in=[Question.Status.DECLINED, Question.Status.SPAM],
+            submitted_at__lt=before,
+            printed_in__isnull=True,
+            duplicates__isnull=True,
+        )
+
 
 class Question(models.Model):
     """A reader's letter.
