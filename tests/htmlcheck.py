@@ -23,23 +23,21 @@ def nu_errors(pages: dict[str, str]) -> dict[str, list[str]]:
             pytest.fail(message)
         pytest.skip(message)
     with tempfile.TemporaryDirectory() as folder:
-        paths = {}
+        names = {}  # file path -> page name
         for number, (name, html) in enumerate(pages.items()):
             path = Path(folder) / f"page{number}.html"
             path.write_text(html, encoding="utf-8")
-            paths[path.as_uri()] = name
-            paths[str(path)] = name
+            names[str(path)] = name
+        command = [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
         result = subprocess.run(
-            [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout",
-             *[p for p in paths if not p.startswith("file:")]],
-            capture_output=True, text=True, timeout=300,
-        )  # fmt: skip
+            [*command, "--stdout", *names], capture_output=True, text=True, timeout=300
+        )
     messages = json.loads(result.stdout or "{}").get("messages", [])
-    errors: dict[str, list[str]] = {name: [] for name in pages}
+    errors: dict[str, list[str]] = {}
     for message in messages:
-        url = message.get("url", "")
-        name = paths.get(url) or paths.get(url.removeprefix("file:"), url)
+        url = message.get("url", "")  # reported as file:/path
+        name = names.get(url.removeprefix("file:"), url)
         errors.setdefault(name, []).append(
             f"line {message.get('lastLine')}: {message.get('message')}"
         )
-    return {name: found for name, found in errors.items() if found}
+    return errors

@@ -1,0 +1,109 @@
+"""The benchmark's own code at a tiny size: it generates, measures and reports."""
+
+import json
+
+import pytest
+
+from bench import generate, measure, run
+from columns.models import Answer, Question, TaggedQuestion
+
+
+@pytest.fixture
+def tiny_data(db):
+    return generate.generate(letters=300, answers=30, topics=20)
+
+
+def test_the_generator_makes_letters_answers_and_zipf_topics(tiny_data):
+    assert (tiny_data.letters, tiny_data.answers) == (300, 30)
+    assert Answer.objects.published().count() == 30
+    statuses = set(Question.objects.values_list("status", flat=True))
+    assert {"new", "answered", "declined"} <= statuses
+    lengths = sorted(
+        len(text) for text in Question.objects.values_list("original_text", flat=True)
+    )
+    assert lengths[0] >= 30 and lengths[-1] <= 14_000
+    assert 350 < lengths[len(lengths) // 2] < 1400  # median near 700
+    counts = {}
+    for tag in TaggedQuestion.objects.values_list("tag_id", flat=True):
+        counts[tag] = counts.get(tag, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    assert ranked[0] > 4 * ranked[len(ranked) // 2]  # a few topics dominate
+
+
+def test_generated_answers_carry_the_html_their_markdown_renders_to(tiny_data):
+    from columns.markdown import render_markdown
+
+    answer = Answer.objects.first()
+    assert "<h2" in answer.body_html and "<ul>" in answer.body_html
+    assert answer.body_html.replace("\n", "") == render_markdown(answer.body).replace(
+        "\n", ""
+    )
+
+
+def test_generated_letters_are_found_by_the_search_index(tiny_data):
+    from columns.search import matching_letter_ids
+
+    assert matching_letter_ids("partner")
+
+
+def test_every_scenario_is_measured_with_its_queries(tiny_data, superuser):
+    timings = measure.measure(iterations=2)
+    names = {timing.name for timing in timings}
+    assert {"home", "answer page", "search (common)", "queue", "triage page"} <= names
+    assert "home [uncached]" in names and "queue (deep page)" in names
+    uncached = {t.name: t for t in timings if "[uncached]" in t.name}
+    assert all(t.queries > 0 for t in uncached.values())
+    for timing in timings:
+        assert timing.status == 200, timing
+        assert timing.median_ms > 0 and timing.p95_ms >= timing.median_ms
+        if timing.name.startswith("queue") or timing.name in uncached:
+            # The budget: public pages and the review queue stay under ten queries.
+            assert 0 < timing.queries <= measure.QUERY_CEILING, timing
+
+
+def test_the_report_is_valid_json_and_a_readable_table(tiny_data, superuser):
+    timings = [t.as_dict() for t in measure.measure(iterations=1)]
+    result = {
+        "date": "2026-11-21",
+        "database": "sqlite",
+        "letters": 300,
+        "answers": 30,
+        "machine": run.machine(),
+        "generation": {"peak_memory_kb": 1024},
+        "pages": timings,
+        "http": {
+            "cached home page": {
+                "requests_per_s": 1500.0,
+                "p50_ms": 1.0,
+                "p99_ms": 3.0,
+            },
+            "submissions": {
+                "readers": 2,
+                "received": 10,
+                "refused": 0,
+                "per_s": 5.0,
+                "median_ms": 20.0,
+                "p95_ms": 40.0,
+                "lost": 0,
+            },
+        },  # fmt: skip
+        "web_memory": {"master_kb": 1024, "largest_worker_kb": 2048},
+    }
+    assert json.loads(json.dumps(result)) == result
+    text = run.table(result)
+    assert "answer page" in text and "1500 req/s" in text and "lost 0" in text
+
+
+def test_submissions_over_http_are_all_found_in_the_database(
+    live_server, transactional_db, settings
+):
+    from bench.http_load import submissions
+    from columns import intake
+    from tests.factories import make_column
+
+    settings.ADVICE_LETTERS_PER_HOUR = 0
+    make_column(slug="bench-0", daily_cap=0)
+    figures, codes = submissions(f"{live_server.url}/columns/bench-0/ask/", 1, 1.0)
+    assert figures["received"] == len(codes) > 0
+    digests = {intake.receipt_digest(code) for code in codes}
+    assert Question.objects.filter(receipt_digest__in=digests).count() == len(codes)
