@@ -233,6 +233,10 @@ CONTENT_SECURITY_POLICY = {
 
 # Markdown: the editor preview renders with the same sanitising function as save().
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "columns.markdown.render_markdown"
+# The preview and upload endpoints are ours, behind staff login and CSRF
+# (columns/editor_urls.py); the library's open URLs are never included.
+MARKDOWNX_URLS_PATH = "/desk/answers/markdownx/markdownify/"
+MARKDOWNX_UPLOAD_URLS_PATH = "/desk/answers/markdownx/upload/"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Reader intake (see README, "Reader intake").

@@ -162,9 +162,9 @@ def generate(
     pool = section_pool(rng)
     report.seconds["setup"] = time.monotonic() - started
 
-    first_id = (
-        Question.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    ) + 1
+    # The first generated letter: duplicates point at it (ids come from the
+    # database's sequence, which need not start right after the last row).
+    first_id: int | None = None
     span = timedelta(days=3650)
     progress(f"letters: 0/{letters:,}")
     phase = time.monotonic()
@@ -172,8 +172,8 @@ def generate(
         batch = []
         for index in chunk:
             status = Question.Status.ANSWERED if index < answers else draw_status(rng)
-            if index == 0 and status == Question.Status.DUPLICATE:
-                status = Question.Status.NEW  # duplicates point at the first letter
+            if first_id is None and status == Question.Status.DUPLICATE:
+                status = Question.Status.NEW
             text = prose(rng, letter_length(rng))
             age = span * (1 - index / max(letters, 1))
             batch.append(
@@ -192,6 +192,7 @@ def generate(
             )
         with transaction.atomic():
             created = Question.objects.bulk_create(batch)
+            first_id = first_id or created[0].pk
             TaggedQuestion.objects.bulk_create(
                 TaggedQuestion(
                     content_object_id=q.pk,

@@ -19,7 +19,9 @@ Safety is layered:
    something unexpected.
 
 Supported syntax besides CommonMark: tables, ``~~strikethrough~~``, footnotes
-(``[^1]``), task lists (``- [x] done``, rendered as disabled checkboxes) and
+(``[^1]``), task lists (``- [x] done``, rendered as disabled checkboxes, each
+wrapped in a ``<label>`` with its item's text so assistive technology can name
+it) and
 slug ids on ``##`` and ``###`` headings so long answers can be linked into.
 ``#`` (h1) stays allowed and renders without an id; the page template owns the
 page title, so columnists should start their sections at ``##``.
@@ -93,7 +95,9 @@ _parser = (
     MarkdownIt("commonmark", {"html": False, "typographer": False})
     .enable(["table", "strikethrough"])
     .use(footnote_plugin)
-    .use(tasklists_plugin)
+    # The label wrapper names each checkbox: an unnamed form control is a critical
+    # accessibility failure (axe "label"), even when it is disabled.
+    .use(tasklists_plugin, label=True)
     .use(anchors_plugin, min_level=2, max_level=3)
 )
 _parser.core.ruler.push("expert_quote", _mark_expert_quotes)
@@ -102,7 +106,7 @@ ALLOWED_TAGS = {
     "p", "br", "hr",
     "h1", "h2", "h3", "h4", "h5", "h6",
     "strong", "em", "s", "del", "code", "pre", "blockquote",
-    "ul", "ol", "li", "a", "img", "input",
+    "ul", "ol", "li", "a", "img", "input", "label",
     "table", "thead", "tbody", "tr", "th", "td",
     # Footnotes: <sup> reference, <section> block. sub/abbr are plain
     # semantic tags with no attributes, harmless to allow.

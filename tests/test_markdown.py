@@ -266,6 +266,14 @@ def test_task_list_preserves_checked_state() -> None:
     assert checked == [False, True]
 
 
+def test_task_list_checkboxes_are_labelled_by_their_item_text() -> None:
+    html = render_markdown("- [ ] Book a test\n- [x] Read the leaflet")
+
+    item = ["li", "label", "input"]
+    assert [tag for tag, _ in elements(html)] == ["ul", *item, *item]
+    assert re.search(r"<label><input [^>]*> Book a test</label>", html)
+
+
 def test_expert_quote_gets_class_and_attribution() -> None:
     html = render_markdown(
         "> Most infections clear on their own.\n>\n> — Dr Amara Okafor, GUM consultant"

@@ -1,28 +1,174 @@
-"""The public archive. Pages here set no cookies and depend on the URL alone."""
+"""The public archive: home, columns, topics, the date archive and answers.
 
-from django.http import HttpRequest, HttpResponse
+Pages here set no cookies, depend on the URL alone and go through the public-page
+cache (``columns.pagecache``). Lists load what ``columns.listings`` says a list
+item shows, in a constant number of queries.
+"""
+
+from datetime import datetime
+
+from django.db.models import Count, Max, Min, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.utils import timezone
+from django.utils.http import http_date
 
-from columns.models import Answer, Column
+from columns.listings import (
+    nsfw_warnings,
+    page_number,
+    page_of,
+    popular_topics,
+    printed_letters,
+    public_answers,
+)
+from columns.models import Answer, Column, Topic
+from columns.pagecache import public_page
+
+PER_PAGE = 20
+LATEST = 12
+# The date archive covers years that a datetime can bound on both sides.
+FIRST_YEAR, LAST_YEAR = 1000, 9000
 
 
-@require_GET
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    """The latest answers across columns, the columns and popular topics."""
+    now = timezone.now()
+    context = {
+        "latest": public_answers(now)[:LATEST],
+        "columns": Column.objects.all(),
+        "topics": popular_topics(now),
+    }
+    return render(request, "columns/home.html", context)
+
+
+@public_page
+def column_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A column: its description and hosts, and its answers, newest first."""
+    column = get_object_or_404(Column.objects.prefetch_related("hosts"), slug=slug)
+    answers = public_answers().filter(column=column)
+    page = page_of(answers, page_number(request.GET.get("page")), PER_PAGE)
+    return render(
+        request, "columns/column_detail.html", {"column": column, "page": page}
+    )
+
+
+@public_page
+def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A topic's answers across columns, newest first."""
+    topic = get_object_or_404(Topic, slug=slug)
+    answers = public_answers().filter(topic_items__tag=topic)
+    page = page_of(answers, page_number(request.GET.get("page")), PER_PAGE)
+    if not page.items:
+        raise Http404("No published answer has this topic.")
+    return render(request, "columns/topic_detail.html", {"topic": topic, "page": page})
+
+
+@public_page
+def archive_index(request: HttpRequest) -> HttpResponse:
+    """The years of the archive, newest first."""
+    bounds = Answer.objects.published().aggregate(
+        first=Min("publish_at"), last=Max("publish_at")
+    )
+    years = []
+    if bounds["first"]:
+        first = timezone.localtime(bounds["first"]).year
+        last = timezone.localtime(bounds["last"]).year
+        years = list(range(last, first - 1, -1))
+    return render(request, "columns/archive_index.html", {"years": years})
+
+
+@public_page
+def archive_year(request: HttpRequest, year: str) -> HttpResponse:
+    """The months of a year that have answers, with how many."""
+    start, end = _period(int(year), 1, months=12)
+    periods = [_period(int(year), month, months=1) for month in range(1, 13)]
+    # One pass over the year's index range; no per-row date function.
+    counts = (
+        Answer.objects.published()
+        .filter(publish_at__gte=start, publish_at__lt=end)
+        .aggregate(
+            **{
+                f"month_{number}": Count(
+                    "pk", filter=Q(publish_at__gte=first, publish_at__lt=last)
+                )
+                for number, (first, last) in enumerate(periods)
+            }
+        )
+    )
+    months = [
+        {"month": first, "count": counts[f"month_{number}"]}
+        for number, (first, _) in enumerate(periods)
+        if counts[f"month_{number}"]
+    ]
+    if not months:
+        raise Http404("No answers were published that year.")
+    context = {"year": start, "months": months}
+    return render(request, "columns/archive_year.html", context)
+
+
+@public_page
+def archive_month(request: HttpRequest, year: str, month: str) -> HttpResponse:
+    """A month's answers, newest first."""
+    start, end = _period(int(year), int(month), months=1)
+    answers = public_answers().filter(publish_at__gte=start, publish_at__lt=end)
+    page = page_of(answers, page_number(request.GET.get("page")), PER_PAGE)
+    if not page.items:
+        raise Http404("No answers were published that month.")
+    context = {"month": start, "page": page}
+    return render(request, "columns/archive_month.html", context)
+
+
+def _period(year: int, month: int, *, months: int) -> tuple[datetime, datetime]:
+    """The start and end, in the site's time zone, of ``months`` months from
+    ``year``-``month``; 404 for a date outside the calendar or the archive."""
+    if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+        raise Http404("No such month.")
+    end_year, end_month = divmod(month - 1 + months, 12)
+    start = timezone.make_aware(datetime(year, month, 1))
+    end = timezone.make_aware(datetime(year + end_year, end_month + 1, 1))
+    return start, end
+
+
+@public_page
 def answer_detail(request: HttpRequest, column_slug: str, slug: str) -> HttpResponse:
-    """A published answer with the letters it prints."""
-    answer = get_object_or_404(
+    """A published answer with its letters; 410 once withdrawn, 404 before its time.
+
+    Answers with an NSFW content warning first show a notice; its link adds
+    ``?show=1``, so it works without JavaScript or cookies.
+    """
+    answer = (
         Answer.objects.published()
         .select_related("column")
-        .prefetch_related("letters__question", "authors", "content_warnings"),
-        column__slug=column_slug,
-        slug=slug,
+        .prefetch_related(
+            Prefetch("letters", queryset=printed_letters()),
+            "authors",
+            "content_warnings",
+            "topics",
+        )
+        .filter(column__slug=column_slug, slug=slug)
+        .first()
     )
-    return render(request, "columns/answer_detail.html", {"answer": answer})
+    if answer is None:
+        withdrawn = Answer.objects.filter(
+            column__slug=column_slug, slug=slug, state=Answer.State.WITHDRAWN
+        )
+        if withdrawn.exists():
+            return render(request, "columns/answer_gone.html", status=410)
+        raise Http404("No such answer.")
+    nsfw = nsfw_warnings(answer)
+    if nsfw and request.GET.get("show") != "1":
+        context = {"answer": answer, "warnings": nsfw}
+        response = render(request, "columns/answer_gate.html", context)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+    response = render(request, "columns/answer_detail.html", {"answer": answer})
+    modified = max(answer.updated_at, answer.last_published_at or answer.updated_at)
+    response["Last-Modified"] = http_date(modified.timestamp())
+    return response
 
 
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    """The latest published answers across columns, and the columns."""
-    latest = Answer.objects.published().select_related("column")[:12]
-    columns = Column.objects.all()
-    return render(request, "columns/home.html", {"latest": latest, "columns": columns})
+@public_page
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Where crawlers may go, and the sitemap."""
+    return render(request, "columns/robots.txt", content_type="text/plain")

@@ -1,18 +1,37 @@
-"""Workflow verbs for answers: review, publication (now or scheduled), withdrawal."""
+"""Workflow verbs for answers: review, publication (now or scheduled), withdrawal,
+and the health-accuracy review date.
 
-from datetime import datetime
+Staff are emailed from here (``columns.notifications``), after the transaction
+commits: editors when an answer is submitted, its columnists when changes are
+requested, on approval and on publication.
+"""
+
+from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from columns import anonymity, notifications
 from columns.caching import invalidate_public_pages
 from columns.models import Answer, AuditEntry, Question, User
-from columns.workflow.core import SCHEDULE_GRACE, InvalidTransition, Status, move
+from columns.workflow.core import (
+    SCHEDULE_GRACE,
+    InvalidTransition,
+    NotAllowed,
+    State,
+    Status,
+    audit,
+    check_allowed,
+    move,
+)
 
 __all__ = [
+    "NeedsConfirmation",
     "approve",
+    "mark_reviewed",
+    "publication_concerns",
     "publish",
     "redraft",
     "request_changes",
@@ -21,22 +40,65 @@ __all__ = [
 ]
 
 
+class NeedsConfirmation(InvalidTransition):
+    """Publishing would print a letter that needs an editor's explicit confirmation
+    (safety-flagged, or the anonymity guard found something identifying)."""
+
+    def __init__(self, concerns: list[str]) -> None:
+        self.concerns = concerns
+        super().__init__(
+            "Publishing needs an editor's explicit confirmation (the tick box in the "
+            "answer editor): " + " ".join(concerns)
+        )
+
+
 @transaction.atomic
 def submit_for_review(answer: Answer, *, by: User, note: str = "") -> Answer:
-    """The columnist hands a draft to the editors."""
-    return move(answer, "submit_for_review", by=by, note=note)
+    """The columnist hands a draft to the editors, who are emailed."""
+    move(answer, "submit_for_review", by=by, note=note)
+    notifications.answer_submitted(answer)
+    return answer
 
 
 @transaction.atomic
 def request_changes(answer: Answer, *, by: User, note: str = "") -> Answer:
-    """An editor sends an answer back to its columnist; ``note`` says what to change."""
-    return move(answer, "request_changes", by=by, note=note)
+    """An editor sends an answer back to its columnist; ``note`` says what to change
+    and is emailed to the columnist (the desk's form requires one)."""
+    move(answer, "request_changes", by=by, note=note)
+    notifications.changes_requested(answer, note)
+    return answer
 
 
 @transaction.atomic
 def approve(answer: Answer, *, by: User, note: str = "") -> Answer:
-    """An editor signs an answer off, ready to publish."""
-    return move(answer, "approve", by=by, note=note)
+    """An editor signs an answer off, ready to publish; its columnist is emailed."""
+    move(answer, "approve", by=by, note=note)
+    notifications.answer_approved(answer)
+    return answer
+
+
+def publication_concerns(answer: Answer) -> list[str]:
+    """Why publishing ``answer`` needs an editor's explicit confirmation: one
+    sentence per printed letter that is safety-flagged, and per letter whose printed
+    text the anonymity guard flags. Kinds only: the audit note must not copy the
+    identifying text itself."""
+    concerns = []
+    for printed in answer.letters.select_related("question"):
+        letter = printed.question
+        name = f"Letter {printed.position} (#{letter.pk})"
+        if letter.safety_flag:
+            concerns.append(f"{name} was flagged by the safety check.")
+        hits = [
+            hit
+            for text in (letter.headline, letter.public_text, letter.sign_off)
+            for hit in anonymity.find_hits(text)
+        ]
+        if hits:
+            concerns.append(
+                f"{name} may identify someone: the anonymity guard found "
+                f"{anonymity.summarise(hits)}."
+            )
+    return concerns
 
 
 @transaction.atomic
@@ -47,12 +109,17 @@ def publish(
     at: datetime | None = None,
     now: datetime | None = None,
     note: str = "",
+    confirmed: bool = False,
 ) -> Answer:
     """Publish an approved answer now, or schedule it for ``at``.
 
     A scheduled answer is in the published state with a future ``publish_at``; it
     becomes public when the clock passes that time. Its letters, and letters merged
-    into them, are marked answered.
+    into them, are marked answered, and its columnists are emailed.
+
+    When ``publication_concerns`` finds something, the editor must pass
+    ``confirmed=True`` (an explicit tick in the desk); the concerns are then kept in
+    the audit note. ``now`` is for tests and the demo loader: views never pass it.
     """
     now = now or timezone.now()
     at = at or now
@@ -60,12 +127,19 @@ def publish(
         raise InvalidTransition("The publication time needs a time zone.")
     if at < now - SCHEDULE_GRACE:
         raise InvalidTransition("The publication time is in the past.")
+    check_allowed(answer, "publish", by)
+    concerns = publication_concerns(answer)
+    if concerns and not confirmed:
+        raise NeedsConfirmation(concerns)
+    lines = [note or ("" if at <= now else f"Scheduled for {at.isoformat()}.")]
+    if concerns:
+        lines.append("Publication explicitly confirmed despite: " + " ".join(concerns))
     first = answer.first_published_at or at
     move(
         answer,
         "publish",
         by=by,
-        note=note or ("" if at <= now else f"Scheduled for {at.isoformat()}."),
+        note="\n".join(line for line in lines if line),
         publish_at=at,
         first_published_at=min(first, at),
         last_published_at=at,
@@ -79,6 +153,7 @@ def publish(
         duplicates_to=Status.ANSWERED,
     )
     invalidate_public_pages()
+    notifications.answer_published(answer)
     return answer
 
 
@@ -104,6 +179,36 @@ def withdraw(answer: Answer, *, by: User, note: str = "") -> Answer:
 def redraft(answer: Answer, *, by: User, note: str = "") -> Answer:
     """Reopen a withdrawn answer as a draft."""
     return move(answer, "redraft", by=by, note=note)
+
+
+@transaction.atomic
+def mark_reviewed(
+    answer: Answer, *, by: User, on: date | None = None, note: str = ""
+) -> Answer:
+    """An editor records that the answer was checked for (health) accuracy on
+    ``on`` (today by default); the date is shown on the public page.
+
+    Not a state change, so the state stays as it is; it is audited all the same.
+    """
+    if not by.is_active or not by.has_perm("columns.review_answer"):
+        raise NotAllowed("Only editors can mark an answer as reviewed.")
+    today = timezone.localdate()
+    on = on or today
+    if on > today:
+        raise InvalidTransition("The review date can't be in the future.")
+    Answer.objects.filter(pk=answer.pk).update(last_reviewed_on=on)
+    answer.last_reviewed_on = on
+    audit(
+        answer,
+        "mark_reviewed",
+        answer.state,
+        answer.state,
+        by,
+        note or f"Reviewed for accuracy on {on.isoformat()}.",
+    )
+    if answer.state == State.PUBLISHED:
+        invalidate_public_pages()
+    return answer
 
 
 def _set_letters(

@@ -1,13 +1,25 @@
-"""Workflow verbs for readers' letters: triage, merging and assignment."""
+"""Workflow verbs for readers' letters: triage, editing, merging and assignment.
 
-from django.db import transaction
+The review queue's bulk verbs live in ``columns.workflow.bulk`` and are re-exported
+here, so callers write ``workflow.bulk_move(...)`` like any other verb.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 
-from columns.models import Answer, AnswerLetter, Question, User
+from columns import anonymity, notifications
+from columns.models import Answer, AnswerLetter, ContentWarning, Question, User
+from columns.workflow import bulk
+from columns.workflow.bulk import *  # noqa: F403
+from columns.workflow.checks import DRAFTING, check_printable
 from columns.workflow.core import (
     InvalidTransition,
-    State,
+    NotAllowed,
     Status,
+    apply_to_all,
     audit,
     check_allowed,
     move,
@@ -15,14 +27,29 @@ from columns.workflow.core import (
 )
 
 __all__ = [
+    "DRAFTING",
+    "AnonymityUnconfirmed",
+    "LetterEdit",
+    "StaleLetter",
     "assign",
     "create_answer",
     "decline",
+    "edit_letter",
     "mark_duplicate",
     "mark_spam",
+    "merge_duplicates",
     "reopen",
     "shortlist",
+    *bulk.__all__,
 ]
+
+
+class StaleLetter(InvalidTransition):
+    """The letter changed after the editor opened it; their edit was not saved."""
+
+
+class AnonymityUnconfirmed(InvalidTransition):
+    """The public text still holds possible identifiers the editor hasn't confirmed."""
 
 
 @transaction.atomic
@@ -80,6 +107,114 @@ def mark_duplicate(
 
 
 @transaction.atomic
+def merge_duplicates(
+    original: Question, duplicates: Iterable[Question], *, by: User, note: str = ""
+) -> int:
+    """Merge a cluster of letters into ``original`` in one step, all or nothing.
+
+    Only letters of the same column merge. Every merged reader later finds
+    ``original``'s answer on their status page. Returns how many were merged;
+    raises ``BulkRefused`` naming each refused letter and why.
+    """
+    duplicates = list(duplicates)
+    if not duplicates:
+        raise InvalidTransition("Pick at least one letter to merge.")
+    return apply_to_all(_merge_one, duplicates, by=by, into=original, note=note)
+
+
+def _merge_one(question: Question, *, into: Question, by: User, note: str) -> None:
+    if question.column_id != into.column_id:
+        raise InvalidTransition(
+            "It belongs to another column; only letters of one column are merged."
+        )
+    root = into.duplicate_of_id or into.pk
+    mark_duplicate(question, of=into, by=by, note=note or f"Merged into #{root}.")
+
+
+# Editing ------------------------------------------------------------------------
+
+FIELD_LABELS = {
+    "headline": "headline",
+    "public_text": "public text",
+    "sign_off": "sign-off",
+    "internal_notes": "internal notes",
+}
+
+
+@dataclass(frozen=True)
+class LetterEdit:
+    """What an editor may change on a letter: everything but its workflow state."""
+
+    headline: str
+    public_text: str
+    sign_off: str
+    internal_notes: str
+    topics: tuple[str, ...]  # names; unknown names become new topics
+    content_warnings: tuple[ContentWarning, ...]
+
+
+@transaction.atomic
+def edit_letter(
+    question: Question, edit: LetterEdit, *, by: User, seen_version: int
+) -> list[str]:
+    """Save an editor's changes to a letter; return the labels of what changed.
+
+    Refused with ``StaleLetter`` when the letter changed since the editor loaded it
+    (version ``seen_version``): the UPDATE is conditional on that version, so of two
+    editors saving at once only the first wins, on SQLite as on PostgreSQL. The
+    original text is never edited; answered letters are printed and stay as they are.
+    """
+    if not by.is_active or not by.has_perm("columns.triage_question"):
+        raise NotAllowed("You don't have permission to edit letters.")
+    if question.status == Status.ANSWERED:
+        raise InvalidTransition(
+            "This letter is printed in a published answer; withdraw the answer "
+            "before editing it."
+        )
+    stale = StaleLetter(
+        "Someone else changed this letter since you opened it, so your changes "
+        "were not saved. They are kept in the form: compare them with the current "
+        "text, then save again."
+    )
+    if seen_version != question.version:
+        raise stale
+    changed = [
+        label
+        for name, label in FIELD_LABELS.items()
+        if getattr(edit, name) != getattr(question, name)
+    ]
+    topics_before = {name.lower() for name in question.topics.names()}
+    if {name.lower() for name in edit.topics} != topics_before:
+        changed.append("topics")
+    warnings_before = set(question.content_warnings.values_list("pk", flat=True))
+    if {warning.pk for warning in edit.content_warnings} != warnings_before:
+        changed.append("content warnings")
+    if not changed:
+        return []
+    fields = {name: getattr(edit, name) for name in FIELD_LABELS}
+    updated = Question.objects.filter(pk=question.pk, version=seen_version).update(
+        **fields, version=F("version") + 1
+    )
+    if not updated:
+        raise stale
+    question.topics.set(list(edit.topics))
+    question.content_warnings.set(edit.content_warnings)
+    question.refresh_from_db()
+    audit(
+        question,
+        "edit",
+        question.status,
+        question.status,
+        by,
+        f"Edited the {', '.join(changed)}.",
+    )
+    return changed
+
+
+# Assignment ---------------------------------------------------------------------
+
+
+@transaction.atomic
 def assign(
     question: Question,
     *,
@@ -87,34 +222,69 @@ def assign(
     by: User,
     answer: Answer | None = None,
     note: str = "",
+    confirm_anonymity: bool = False,
 ) -> Answer:
     """Assign a letter to a columnist, in a new draft answer or appended to ``answer``.
 
     Returns the answer that prints the letter. A roundup answer prints several
-    letters in the order they were added.
+    letters in the order they were added. If the public text still holds possible
+    identifiers (``columns.anonymity``), the editor must confirm with
+    ``confirm_anonymity``, and the audit entry records that they did. The columnist
+    is emailed once the transaction commits.
     """
     check_allowed(question, "assign", by)
     if not to.is_active or not to.has_perm("columns.draft_answer"):
         raise InvalidTransition(
             f"{to} is not a columnist and can't be assigned letters."
         )
-    if answer is None:
-        answer = create_answer(question, by=by, author=to)
-    else:
-        if answer.column_id != question.column_id:
-            raise InvalidTransition(
-                "A letter can only join an answer of its own column."
-            )
-        if answer.state not in {State.DRAFT, State.CHANGES_REQUESTED}:
-            raise InvalidTransition(
-                "Letters can only be added to an answer that is still being drafted."
-            )
-        position = answer.letters.aggregate(last=Max("position"))["last"] or 0
-        AnswerLetter.objects.create(
-            answer=answer, question=question, position=position + 1
+    check_printable(question)
+    if answer is not None:
+        answer = _joinable(answer, question)
+    hits = anonymity.find_hits(question.public_text)
+    if hits and not confirm_anonymity:
+        raise AnonymityUnconfirmed(
+            f"The public text still contains {anonymity.summarise(hits)}. Remove "
+            "them, or confirm that they may stay, before assigning the letter."
         )
-    answer.authors.add(to)
-    move(question, "assign", by=by, note=note or f"Assigned to {to}.", assignee=to)
+    note = note or f"Assigned to {to}."
+    if hits:
+        # Kinds and counts only: the audit log must not copy the identifiers.
+        note += (
+            f" Anonymity check overridden: {anonymity.summarise(hits)} left in the "
+            f"public text, confirmed by {by}."
+        )
+    # The state moves first: of two editors assigning one letter at once, the
+    # second is refused here, before it prints the letter anywhere.
+    move(question, "assign", by=by, note=note, assignee=to)
+    try:
+        with transaction.atomic():
+            if answer is None:
+                answer = create_answer(question, by=by, author=to)
+            else:
+                position = answer.letters.aggregate(last=Max("position"))["last"]
+                AnswerLetter.objects.create(
+                    answer=answer, question=question, position=(position or 0) + 1
+                )
+                answer.authors.add(to)
+    except IntegrityError as error:
+        # A slug or a roundup position taken by another editor a moment ago.
+        raise InvalidTransition(
+            "Someone else changed the answers of this column at the same moment; "
+            "reload the page and try again."
+        ) from error
+    notifications.letter_assigned(question, answer, to)
+    return answer
+
+
+def _joinable(answer: Answer, question: Question) -> Answer:
+    """``answer`` locked and re-read, if ``question`` may join it as a roundup."""
+    answer = Answer.objects.select_for_update(of=("self",)).get(pk=answer.pk)
+    if answer.column_id != question.column_id:
+        raise InvalidTransition("A letter can only join an answer of its own column.")
+    if answer.state not in DRAFTING:
+        raise InvalidTransition(
+            "Letters can only be added to an answer that is still being drafted."
+        )
     return answer
 
 

@@ -1,14 +1,25 @@
-"""The public pages so far: home and an answer's page."""
+"""The public archive's pages: what each shows, and its status codes."""
 
+import json
+import re
 from datetime import timedelta
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from columns import workflow
-from columns.models import Answer
-from tests.factories import make_answer, make_question
+from columns.models import Answer, Topic
+from tests.factories import (
+    make_answer,
+    make_column,
+    make_content_warning,
+    make_published_answer,
+    make_question,
+    make_user,
+)
+from tests.htmlcheck import nu_errors
 
 
 def publish(answer: Answer, editor, columnist, at=None) -> Answer:
@@ -16,6 +27,12 @@ def publish(answer: Answer, editor, columnist, at=None) -> Answer:
     workflow.submit_for_review(answer, by=columnist)
     workflow.approve(answer, by=editor)
     return workflow.publish(answer, by=editor, at=at)
+
+
+def get_page(client, url: str, status: int = 200) -> str:
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
 
 
 @pytest.fixture
@@ -29,25 +46,147 @@ def published(editor, columnist):
     return publish(answer, editor, columnist)
 
 
+# The answer page ---------------------------------------------------------------------
+
+
 def test_an_answer_page_shows_the_edited_letter_and_the_answer(client, published):
-    response = client.get(published.get_absolute_url())
-    page = response.content.decode()
-    assert response.status_code == 200
+    page = get_page(client, published.get_absolute_url())
     assert "On saying no" in page
     assert "Edited for print." in page
     assert "555-0199" not in page  # the reader's original is never public
     assert '<h2 id="start">Start</h2>' in page
 
 
-def test_public_pages_set_no_cookies(client, published):
-    for url in [reverse("columns:home"), published.get_absolute_url()]:
-        response = client.get(url)
-        assert response.status_code == 200
-        assert not response.cookies
-        assert "Cookie" not in response.get("Vary", "")
+@pytest.fixture
+def full_answer(db):
+    column = make_column(
+        name="Body Check", slug="body-check", disclaimer="Not medical advice."
+    )
+    letters = [
+        make_question(
+            column=column,
+            headline=f"Letter {n}",
+            public_text=f"Printed letter {n}.",
+            sign_off=f"Reader {n}",
+        )
+        for n in (1, 2)
+    ]
+    author = make_user(public_name="Priya Halloran", bio="A former nurse.")
+    answer = make_published_answer(
+        questions=letters,
+        column=column,
+        title="Three on first times",
+        summary="What to expect.",
+        body="Hello **there**.",
+        video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        video_start_seconds=30,
+        topics=("first time", "consent"),
+        warnings=(make_content_warning(label="Medical detail"),),
+    )
+    answer.authors.add(author, make_user(public_name="Sam Okoro"))
+    Answer.objects.filter(pk=answer.pk).update(
+        last_reviewed_on=timezone.localdate() - timedelta(days=3)
+    )
+    answer.refresh_from_db()
+    return answer
 
 
-@pytest.mark.parametrize("state", ["draft", "in_review", "approved", "withdrawn"])
+def test_an_answer_page_shows_letters_bylines_dates_topics_and_labels(
+    client, full_answer
+):
+    page = get_page(client, full_answer.get_absolute_url())
+    for text in [
+        "Letter 1",
+        "Printed letter 1.",
+        "— Reader 1",
+        "Letter 2",
+        "— Reader 2",
+        "Hello <strong>there</strong>.",
+        'By <span class="author">Priya Halloran</span> and',
+        "A former nurse.",
+        "Published",
+        "Last reviewed",
+        'href="/topics/first-time/"',
+        "Medical detail",
+        "Not medical advice.",
+    ]:
+        assert text in page, text
+    assert page.index("Letter 1") < page.index("Letter 2")
+
+
+def test_the_video_loads_only_after_a_click_and_links_to_its_host(client, full_answer):
+    page = get_page(client, full_answer.get_absolute_url())
+    assert "<iframe" not in page
+    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=30s"' in page
+    assert (
+        'data-video-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ'
+        '?autoplay=1&amp;start=30"' in page
+    )
+
+
+def test_an_answer_page_has_a_canonical_url_opengraph_and_article_data(
+    client, full_answer
+):
+    page = get_page(client, full_answer.get_absolute_url())
+    url = f"http://testserver{full_answer.get_absolute_url()}"
+    assert f'<link rel="canonical" href="{url}">' in page
+    assert f'<meta property="og:url" content="{url}">' in page
+    assert '<meta property="og:type" content="article">' in page
+    (data,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page)
+    article = json.loads(data)
+    assert article["@type"] == "Article"
+    assert article["headline"] == "Three on first times"
+    assert [a["name"] for a in article["author"]] == ["Priya Halloran", "Sam Okoro"]
+    assert article["mainEntityOfPage"] == url
+
+
+def test_article_data_cannot_close_its_script_element(client, db):
+    answer = make_published_answer(title="</script><script>alert(1)</script>")
+    page = get_page(client, answer.get_absolute_url())
+    (data,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page)
+    assert json.loads(data)["headline"] == "</script><script>alert(1)</script>"
+
+
+def test_public_pages_have_no_inline_scripts(client, full_answer):
+    page = get_page(client, full_answer.get_absolute_url())
+    for tag in re.findall(r"<script[^>]*>", page):
+        assert "src=" in tag or 'type="application/ld+json"' in tag, tag
+    assert " on" not in " ".join(re.findall(r"<[^>]+ on\w+=", page))
+
+
+def test_an_answer_page_links_the_previous_and_next_answers_of_its_column(db, client):
+    column = make_column()
+    now = timezone.now()
+    older, middle, newer = (
+        make_published_answer(
+            column=column, title=title, publish_at=now - timedelta(days=days)
+        )
+        for title, days in [("Older", 3), ("Middle", 2), ("Newer", 1)]
+    )
+    make_published_answer(title="Other column", publish_at=now - timedelta(hours=36))
+    page = get_page(client, middle.get_absolute_url())
+    assert f'<a rel="prev" href="{older.get_absolute_url()}">' in page
+    assert f'<a rel="next" href="{newer.get_absolute_url()}">' in page
+    assert "Other column" not in page
+    assert 'rel="next"' not in get_page(client, newer.get_absolute_url())
+
+
+def test_an_answer_page_lists_related_answers(client, db):
+    answer = make_published_answer(title="Lube basics", topics=("lubricant",))
+    make_published_answer(title="Choosing a lubricant")
+    page = get_page(client, answer.get_absolute_url())
+    assert "Related answers" in page
+    assert "Choosing a lubricant" in page
+
+
+def test_a_withdrawn_answer_is_gone(client, published, editor):
+    workflow.withdraw(published, by=editor, note="Outdated advice.")
+    response = client.get(published.get_absolute_url())
+    assert response.status_code == 410
+    assert "On saying no" not in response.content.decode()
+
+
+@pytest.mark.parametrize("state", ["draft", "in_review", "approved"])
 def test_unpublished_answers_are_404(client, db, state):
     answer = make_answer()
     Answer.objects.filter(pk=answer.pk).update(state=state)
@@ -58,20 +197,197 @@ def test_a_scheduled_answer_is_404_until_its_time(client, editor, columnist):
     answer = make_answer(title="Soon")
     publish(answer, editor, columnist, at=timezone.now() + timedelta(hours=2))
     assert client.get(answer.get_absolute_url()).status_code == 404
-    assert "Soon" not in client.get(reverse("columns:home")).content.decode()
+    assert "Soon" not in get_page(client, reverse("columns:home"))
+
+
+def test_the_answer_template_renders_a_staff_preview_of_a_draft(db, rf):
+    answer = make_answer(title="Draft title", body="Draft **body**.")
+    answer.content_warnings.add(make_content_warning(is_nsfw=True))
+    html = render_to_string(
+        "columns/answer_detail.html",
+        {"answer": answer, "preview": True},
+        request=rf.get("/desk/"),
+    )
+    assert "Preview." in html
+    assert "Draft <strong>body</strong>." in html  # no content notice in a preview
+    assert '<meta name="robots" content="noindex">' in html
+    assert "canonical" not in html
+    assert "application/ld+json" not in html
+
+
+# Content notices ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def nsfw_answer(db):
+    warning = make_content_warning(
+        label="Explicit", description="Frank sexual detail.", is_nsfw=True
+    )
+    question = make_question(headline="A private letter", public_text="Letter text.")
+    return make_published_answer(
+        questions=[question], title="Explicit answer", body="The body.",
+        warnings=(warning,),
+    )  # fmt: skip
+
+
+def test_an_nsfw_answer_opens_behind_a_notice_without_its_text(client, nsfw_answer):
+    response = client.get(nsfw_answer.get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Explicit answer" in page
+    assert "Frank sexual detail." in page
+    assert 'href="?show=1"' in page
+    assert "The body." not in page
+    assert "Letter text." not in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert response["X-Robots-Tag"] == "noindex"
+    assert not response.cookies
+
+
+def test_the_notice_link_shows_the_whole_answer_without_cookies(client, nsfw_answer):
+    response = client.get(nsfw_answer.get_absolute_url() + "?show=1")
+    page = response.content.decode()
+    assert "The body." in page
+    assert "Letter text." in page
+    assert not response.cookies
+
+
+def test_lists_show_labels_but_no_text_of_nsfw_answers(client, nsfw_answer):
+    page = get_page(client, reverse("columns:home"))
+    assert "Explicit answer" in page
+    assert "Explicit</span>" in page
+    assert "Letter text." not in page
+    assert "Opens behind a content notice." in page
+
+
+# Lists ------------------------------------------------------------------------------
 
 
 def test_home_lists_published_answers_newest_first(client, editor, columnist):
     older = publish(make_answer(title="Older"), editor, columnist)
     newer = publish(make_answer(title="Newer"), editor, columnist)
-    page = client.get(reverse("columns:home")).content.decode()
+    page = get_page(client, reverse("columns:home"))
     assert page.index(newer.title) < page.index(older.title)
 
 
-def test_home_uses_a_constant_number_of_queries(
-    client, editor, columnist, django_assert_max_num_queries
+def test_list_items_show_title_excerpt_column_date_topics_and_labels(client, db):
+    column = make_column(name="Second Spring", slug="second-spring")
+    question = make_question(
+        column=column, public_text="After forty years I am dating again.",
+        original_text="Secret original.",
+    )  # fmt: skip
+    make_published_answer(
+        questions=[question], title="Widowed, and someone new",
+        topics=("dating",), warnings=(make_content_warning(label="Grief"),),
+    )  # fmt: skip
+    for url in [
+        reverse("columns:home"),
+        reverse("columns:column_detail", args=["second-spring"]),
+        reverse("columns:topic_detail", args=["dating"]),
+        reverse("columns:search") + "?q=widowed",
+    ]:
+        page = get_page(client, url)
+        assert "Widowed, and someone new" in page, url
+        assert "After forty years" in page or "<mark>Widowed</mark>" in page, url
+        assert 'href="/columns/second-spring/"' in page, url
+        assert 'href="/topics/dating/"' in page, url
+        assert "Grief</span>" in page, url
+        assert "Secret original." not in page, url
+        assert "<time datetime=" in page, url
+
+
+def test_home_shows_the_columns_and_popular_topics(client, db):
+    make_column(name="Closed column", is_open=False)
+    for _ in range(2):
+        make_published_answer(topics=("consent",))
+    make_published_answer(topics=("kink",))
+    page = get_page(client, reverse("columns:home"))
+    assert "Closed column" in page
+    popular = page[page.index("Popular topics") :]
+    assert popular.index(">consent<") < popular.index(">kink<")
+
+
+def test_a_column_page_shows_its_description_hosts_and_ask_link(client, db):
+    column = make_column(
+        name="Between the Sheets", slug="sheets", description="Frank answers."
+    )
+    column.hosts.add(make_user(public_name="Sam Okoro"))
+    page = get_page(client, reverse("columns:column_detail", args=["sheets"]))
+    assert "Frank answers." in page
+    assert "Hosted by Sam Okoro" in page
+    assert reverse("columns:ask", args=["sheets"]) in page
+    assert "No answers have been published in this column yet." in page
+
+
+def test_a_closed_column_has_no_ask_link(client, db):
+    make_column(slug="closed", is_open=False)
+    page = get_page(client, reverse("columns:column_detail", args=["closed"]))
+    assert reverse("columns:ask", args=["closed"]) not in page
+    assert "not taking questions" in page
+
+
+def test_list_pages_link_to_older_pages(client, db):
+    column = make_column(slug="busy")
+    now = timezone.now()
+    for day in range(25):
+        make_published_answer(
+            column=column, title=f"Answer day {day}",
+            publish_at=now - timedelta(days=day + 1),
+        )  # fmt: skip
+    url = reverse("columns:column_detail", args=["busy"])
+    first = get_page(client, url)
+    assert "Answer day 0<" in first and "Answer day 20<" not in first
+    assert 'href="?page=2"' in first
+    second = get_page(client, url + "?page=2")
+    assert "Answer day 24<" in second and 'href="?page=1"' in second
+    get_page(client, url + "?page=3", status=404)
+
+
+def test_a_topic_page_lists_its_answers(client, db):
+    make_published_answer(title="Tagged", topics=("menopause",))
+    make_published_answer(title="Untagged")
+    Topic.objects.filter(slug="menopause").update(description="The change.")
+    page = get_page(client, reverse("columns:topic_detail", args=["menopause"]))
+    assert "Tagged" in page and "Untagged" not in page
+    assert "The change." in page
+
+
+def test_a_topic_without_public_answers_is_404(client, db):
+    make_answer(title="Draft").topics.add("secret plans")
+    get_page(client, reverse("columns:topic_detail", args=["secret-plans"]), 404)
+
+
+def test_the_date_archive_goes_by_year_then_month(client, db):
+    when = timezone.make_aware(timezone.datetime(2025, 3, 14, 12))
+    make_published_answer(title="Pi day", publish_at=when)
+    make_published_answer(title="Later", publish_at=when + timedelta(days=40))
+    assert 'href="/archive/2025/"' in get_page(client, "/archive/")
+    year = get_page(client, "/archive/2025/")
+    assert 'href="/archive/2025/03/"' in year and "(1 answer)" in year
+    assert 'href="/archive/2025/04/"' in year
+    march = get_page(client, "/archive/2025/03/")
+    assert "Pi day" in march and "Later" not in march
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_off_staff_pages(
+    client, db
 ):
-    for _ in range(5):
-        publish(make_answer(), editor, columnist)
-    with django_assert_max_num_queries(3):
-        client.get(reverse("columns:home"))
+    response = client.get("/robots.txt")
+    text = response.content.decode()
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /desk/" in text and "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_public_pages_are_valid_html(client, full_answer, nsfw_answer):
+    urls = [
+        reverse("columns:home"),
+        full_answer.get_absolute_url(),
+        nsfw_answer.get_absolute_url(),
+        reverse("columns:column_detail", args=["body-check"]),
+        reverse("columns:topic_detail", args=["consent"]),
+        reverse("columns:archive_index"),
+        reverse("columns:search") + "?q=first",
+        reverse("columns:search") + "?q=nothing-like-it",
+    ]
+    assert nu_errors({url: get_page(client, url) for url in urls}) == {}

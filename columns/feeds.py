@@ -1,0 +1,137 @@
+"""RSS 2.0 and Atom feeds of published answers: the whole site, a column, a topic.
+
+Entries carry their authors, topics (as categories), first-published and updated
+dates, and an id that stays the same when an answer's title or slug changes (a
+``tag:`` URI of the answer's number).
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from columns.listings import (
+    SITE_NAME,
+    letter_excerpt,
+    nsfw_warnings,
+    public_answers,
+    updated_at,
+)
+from columns.models import Answer, Column, Topic
+
+ITEMS = 30
+
+
+class AnswerFeed(Feed):
+    """The latest published answers across columns (RSS 2.0)."""
+
+    feed_type = Rss201rev2Feed
+    author_name = SITE_NAME
+    item_guid_is_permalink = False
+
+    def title(self, obj: Column | Topic | None) -> str:
+        return f"{SITE_NAME}: latest answers"
+
+    def link(self, obj: Column | Topic | None) -> str:
+        return reverse("columns:home")
+
+    def description(self, obj: Column | Topic | None) -> str:
+        return "New answers to readers' letters, in every column."
+
+    def items(self, obj: Column | Topic | None) -> QuerySet[Answer]:
+        return self.answers(obj).prefetch_related("authors")[:ITEMS]
+
+    def answers(self, obj: Column | Topic | None) -> QuerySet[Answer]:
+        return public_answers()
+
+    def item_title(self, item: Answer) -> str:
+        return item.title
+
+    def item_description(self, item: Answer) -> str:
+        """The summary and the letter's start; for answers behind a content notice,
+        only the warnings (feeds must not skip the notice)."""
+        warnings = ", ".join(str(warning) for warning in item.content_warnings.all())
+        notice = f"Content warnings: {warnings}." if warnings else ""
+        if nsfw_warnings(item):
+            return f"{notice} This answer opens behind a content notice."
+        excerpt = letter_excerpt(item)
+        parts = [notice, item.summary, f"The letter: “{excerpt}”" if excerpt else ""]
+        return "\n\n".join(part for part in parts if part)
+
+    def item_author_name(self, item: Answer) -> str:
+        return ", ".join(author.byline for author in item.authors.all()) or SITE_NAME
+
+    def item_categories(self, item: Answer) -> list[str]:
+        return [topic.name for topic in item.topics.all()]
+
+    def item_pubdate(self, item: Answer):
+        return item.first_published_at
+
+    def item_updateddate(self, item: Answer):
+        return updated_at(item) or item.first_published_at
+
+    def item_guid(self, item: Answer) -> str:
+        """A tag: URI (RFC 4151) of the answer's number, stable across edits."""
+        authority = urlsplit(settings.SITE_URL).hostname or "localhost"
+        minted = item.first_published_at.strftime("%Y-%m-%d")
+        return f"tag:{authority},{minted}:answer/{item.pk}"
+
+
+class AnswerAtomFeed(AnswerFeed):
+    """The latest published answers across columns (Atom)."""
+
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj: Column | Topic | None) -> str:
+        return self.description(obj)
+
+
+class ColumnFeed(AnswerFeed):
+    """A column's latest answers (RSS 2.0)."""
+
+    def get_object(self, request: HttpRequest, slug: str) -> Column:
+        return get_object_or_404(Column, slug=slug)
+
+    def title(self, obj: Column) -> str:
+        return f"{obj.name} · {SITE_NAME}"
+
+    def link(self, obj: Column) -> str:
+        return reverse("columns:column_detail", args=[obj.slug])
+
+    def description(self, obj: Column) -> str:
+        return obj.tagline or f"New answers in {obj.name}."
+
+    def answers(self, obj: Column) -> QuerySet[Answer]:
+        return public_answers().filter(column=obj)
+
+
+class ColumnAtomFeed(ColumnFeed, AnswerAtomFeed):
+    """A column's latest answers (Atom)."""
+
+
+class TopicFeed(AnswerFeed):
+    """A topic's latest answers across columns (RSS 2.0)."""
+
+    def get_object(self, request: HttpRequest, slug: str) -> Topic:
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, obj: Topic) -> str:
+        return f"Answers about {obj.name} · {SITE_NAME}"
+
+    def link(self, obj: Topic) -> str:
+        return reverse("columns:topic_detail", args=[obj.slug])
+
+    def description(self, obj: Topic) -> str:
+        return obj.description or f"New answers about {obj.name}."
+
+    def answers(self, obj: Topic) -> QuerySet[Answer]:
+        return public_answers().filter(topic_items__tag=obj)
+
+
+class TopicAtomFeed(TopicFeed, AnswerAtomFeed):
+    """A topic's latest answers across columns (Atom)."""

@@ -1,0 +1,111 @@
+"""Fields, widgets and choices of the desk's forms (``columns.forms.desk``)."""
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.forms.utils import flatatt
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from columns import workflow
+from columns.models import Answer, User
+
+MAX_TOPICS = 20
+
+
+def answer_authors() -> QuerySet[User]:
+    """Active users who may draft answers: the people letters can be assigned to."""
+    may_draft = (
+        Q(groups__permissions__codename="draft_answer")
+        | Q(user_permissions__codename="draft_answer")
+        | Q(is_superuser=True)
+    )
+    users = User.objects.filter(may_draft, is_active=True).distinct()
+    return users.order_by("public_name", "username")
+
+
+def drafting_answers() -> QuerySet[Answer]:
+    """Answers still being written, which letters can join as a roundup."""
+    return (
+        Answer.objects.filter(state__in=workflow.DRAFTING)
+        .select_related("column")
+        .defer("body", "body_html", "summary")
+        .order_by("column__name", "title")
+    )
+
+
+class AnswerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, answer: Answer) -> str:
+        return f"{answer.column.name}: {answer.title}"
+
+
+class AuthorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user: User) -> str:
+        return user.byline
+
+
+class QuickSelect(forms.Select):
+    """A ``<select>`` written out in Python instead of a template per option.
+
+    The queue renders its filters on every page view (one of them lists every
+    topic), and Django's widget templates cost more than the rest of the page.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        chosen = set(self.format_value(value))
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if str(key) in chosen else ""}>'
+            f"{escape(label)}</option>"
+            for key, label in self.choices
+        )
+        attributes = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(
+            f'<select name="{escape(name)}"{attributes}>{options}</select>'
+        )
+
+
+class QuickCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes written out in Python, like ``QuickSelect``: the triage page
+    offers every topic as a checkbox."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        chosen = set(self.format_value(value))
+        prefix = escape(self.build_attrs(self.attrs, attrs).get("id", name))
+        return mark_safe(
+            "".join(
+                f'<span class="choice"><input type="checkbox" name="{escape(name)}" '
+                f'value="{escape(key)}" id="{prefix}_{index}"'
+                f"{' checked' if str(key) in chosen else ''}> "
+                f'<label for="{prefix}_{index}" class="inline-label">'
+                f"{escape(label)}</label></span>"
+                for index, (key, label) in enumerate(self.choices)
+            )
+        )
+
+
+class TopicNamesField(forms.CharField):
+    """Comma-separated topic names, cleaned to a list without repeats (any case)."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_length", 500)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> list[str]:
+        names: list[str] = []
+        for raw in super().to_python(value).split(","):
+            name = " ".join(raw.split())
+            if name and name.lower() not in {known.lower() for known in names}:
+                names.append(name)
+        return names
+
+    def validate(self, value: list[str]) -> None:
+        if self.required and not value:
+            raise forms.ValidationError("Name at least one topic.", code="required")
+        if len(value) > MAX_TOPICS:
+            raise forms.ValidationError(f"At most {MAX_TOPICS} topics at once.")
+        if any(len(name) > 100 for name in value):
+            raise forms.ValidationError("A topic name has at most 100 characters.")
+
+    def run_validators(self, value) -> None:
+        # CharField's length validators would measure the list, not the text.
+        return None

@@ -1,0 +1,169 @@
+"""What every public list of answers shows, loaded in a constant number of queries.
+
+A listed answer shows its title, the first letter's public excerpt, its column,
+date, topics and content-warning labels: ``listed()`` fetches all of that in four
+queries however many answers the list holds.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from columns.models import (
+    Answer,
+    AnswerLetter,
+    ContentWarning,
+    Question,
+    TaggedAnswer,
+    Topic,
+)
+
+SITE_NAME = "Advice desk"
+EXCERPT_CHARS = 180
+POPULAR_WINDOW = 500
+# Edits within this time of publication (typo fixes) don't make an answer
+# "updated".
+UPDATE_GRACE = timedelta(hours=1)
+
+
+def listed(queryset: QuerySet[Answer]) -> QuerySet[Answer]:
+    """``queryset`` with what a list item shows (column, letters, topics, labels),
+    without the long texts a list never shows."""
+    letters = printed_letters().defer(
+        "question__original_text", "question__internal_notes"
+    )
+    return (
+        queryset.select_related("column")
+        .defer("body", "body_html")
+        .prefetch_related(
+            Prefetch("letters", queryset=letters), "topics", "content_warnings"
+        )
+    )
+
+
+def printed_letters() -> QuerySet[AnswerLetter]:
+    """An answer's letters with their text, in print order (for a Prefetch)."""
+    return AnswerLetter.objects.select_related("question").order_by("position")
+
+
+def public_answers(now: datetime | None = None) -> QuerySet[Answer]:
+    """Published answers whose time has come, ready to be listed, newest first."""
+    return listed(Answer.objects.published(now)).order_by("-publish_at", "-id")
+
+
+def public_excerpt(question: Question, length: int = EXCERPT_CHARS) -> str:
+    """The start of a letter's public text: never the reader's original."""
+    text = " ".join(question.public_text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def nsfw_warnings(answer: Answer) -> list[ContentWarning]:
+    """The warnings that put the answer behind a click-through notice."""
+    return [warning for warning in answer.content_warnings.all() if warning.is_nsfw]
+
+
+def letter_excerpt(answer: Answer) -> str:
+    """The start of the answer's first printed letter (public text only)."""
+    letters = answer.letters.all()
+    return public_excerpt(letters[0].question) if letters else ""
+
+
+def updated_at(answer: Answer) -> datetime | None:
+    """When the answer changed after it was first published, if it did."""
+    if answer.first_published_at is None:
+        return None
+    latest = max(answer.updated_at, answer.last_published_at or answer.updated_at)
+    return latest if latest > answer.first_published_at + UPDATE_GRACE else None
+
+
+MAX_PAGE = 500
+_PAGE_NUMBER = re.compile(r"[0-9]{1,4}")
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a list, without a total: paging knows only whether there is a
+    next page (one row more is fetched), so no list ever counts its rows."""
+
+    items: list
+    number: int
+    has_next: bool
+
+    def __iter__(self) -> Iterator:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+def page_number(text: str | None) -> int:
+    """The page a ``?page=`` parameter asks for; 404 for anything but 1..MAX_PAGE."""
+    if text is None:
+        return 1
+    if not _PAGE_NUMBER.fullmatch(text) or not 1 <= int(text) <= MAX_PAGE:
+        raise Http404("No such page.")
+    return int(text)
+
+
+def page_of(queryset: QuerySet, number: int, per_page: int) -> ListPage:
+    """Page ``number`` of ``queryset``; 404 past the end (page 1 may be empty)."""
+    offset = (number - 1) * per_page
+    rows = list(queryset[offset : offset + per_page + 1])
+    if number > 1 and not rows:
+        raise Http404("No such page.")
+    return ListPage(rows[:per_page], number, has_next=len(rows) > per_page)
+
+
+def popular_topics(now: datetime, limit: int = 12) -> QuerySet[Topic]:
+    """The topics most used by the latest published answers (a bounded window, so
+    the cost does not grow with the archive)."""
+    recent = Answer.objects.published(now).order_by("-publish_at", "-id")
+    window = recent.values("pk")[:POPULAR_WINDOW]
+    return (
+        Topic.objects.filter(answer_items__content_object__in=window)
+        .annotate(uses=Count("answer_items"))
+        .order_by("-uses", "name")[:limit]
+    )
+
+
+def topics_in_use(now: datetime) -> QuerySet[Topic]:
+    """Topics that at least one public answer carries, by name."""
+    public = TaggedAnswer.objects.filter(
+        tag=OuterRef("pk"),
+        content_object__state=Answer.State.PUBLISHED,
+        content_object__publish_at__lte=now,
+    )
+    return Topic.objects.filter(Exists(public)).order_by("name")
+
+
+def adjacent_answers(answer: Answer, now: datetime) -> tuple[Answer | None, ...]:
+    """The previous (older) and next (newer) public answers of the answer's column,
+    in one query."""
+    if answer.publish_at is None:
+        return None, None
+    when, pk = answer.publish_at, answer.pk
+    column = Answer.objects.published(now).filter(column_id=answer.column_id)
+    older = column.filter(Q(publish_at__lt=when) | Q(publish_at=when, pk__lt=pk))
+    newer = column.filter(Q(publish_at__gt=when) | Q(publish_at=when, pk__gt=pk))
+    found = column.select_related("column").filter(
+        Q(pk__in=older.order_by("-publish_at", "-pk").values("pk")[:1])
+        | Q(pk__in=newer.order_by("publish_at", "pk").values("pk")[:1])
+    )
+    by_side = {(row.publish_at, row.pk) > (when, pk): row for row in found}
+    return by_side.get(False), by_side.get(True)

@@ -1,0 +1,132 @@
+"""Search queries for SQLite: FTS5 ``MATCH`` with bm25 ranking (see ``schema``).
+
+Every term reaches FTS5 as a double-quoted string (a phrase of one or more words),
+so no input can use FTS5's operators or break its parser.
+"""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.db import connection
+
+from columns.search.parsing import Term
+
+# bm25 column weights. Answers: title, summary, letters, body, topics.
+ANSWER_WEIGHTS = "10.0, 4.0, 2.0, 1.0, 6.0"
+# Letters: headline, public text, original text, sign-off.
+LETTER_WEIGHTS = "4.0, 2.0, 1.0, 0.5"
+SNIPPET_TOKENS = 40
+# Snippet columns of columns_answer_fts, in order of preference: body, letters,
+# summary.
+SNIPPET_COLUMNS = (3, 2, 1)
+
+
+def match_expression(terms: Sequence[Term], *, any_of: bool) -> str:
+    quoted = ['"' + term.text.replace('"', '""') + '"' for term in terms]
+    return (" OR " if any_of else " ").join(quoted)
+
+
+def rank_answers(
+    terms: Sequence[Term],
+    *,
+    any_of: bool,
+    now: datetime,
+    candidates: int,
+    column_id: int | None = None,
+    topic_id: int | None = None,
+    exclude_id: int | None = None,
+    offset: int = 0,
+    limit: int = 10,
+) -> list[int]:
+    """Ids of public answers matching ``terms``, best first.
+
+    Only the ``candidates`` newest matches are ranked, so a term found in every
+    answer costs the same as a rare one.
+    """
+    params: list = [
+        match_expression(terms, any_of=any_of),
+        connection.ops.adapt_datetimefield_value(now),
+    ]
+    filters = []
+    if column_id is not None:
+        filters.append("AND a.column_id = %s")
+        params.append(column_id)
+    if topic_id is not None:
+        filters.append(
+            "AND EXISTS (SELECT 1 FROM columns_taggedanswer t"
+            " WHERE t.content_object_id = a.id AND t.tag_id = %s)"
+        )
+        params.append(topic_id)
+    if exclude_id is not None:
+        filters.append("AND a.id <> %s")
+        params.append(exclude_id)
+    sql = f"""
+        SELECT id FROM (
+            SELECT columns_answer_fts.rowid AS id,
+                   bm25(columns_answer_fts, {ANSWER_WEIGHTS}) AS score
+            FROM columns_answer_fts
+            JOIN columns_answer a ON a.id = columns_answer_fts.rowid
+            WHERE columns_answer_fts MATCH %s
+              AND a.state = 'published' AND a.publish_at <= %s
+              {" ".join(filters)}
+            ORDER BY columns_answer_fts.rowid DESC
+            LIMIT {int(candidates)}
+        )
+        ORDER BY score, id DESC
+        LIMIT %s OFFSET %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def answer_snippets(
+    terms: Sequence[Term], *, any_of: bool, ids: Sequence[int]
+) -> dict[int, list[str]]:
+    """For each answer id, snippets of its body, letters and summary with the
+    matches between \\x02 and \\x03."""
+    if not ids:
+        return {}
+    snippets = ", ".join(
+        f"snippet(columns_answer_fts, {column}, char(2), char(3), '…', "
+        f"{SNIPPET_TOKENS})"
+        for column in SNIPPET_COLUMNS
+    )
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT rowid, {snippets} FROM columns_answer_fts"
+        f" WHERE columns_answer_fts MATCH %s AND rowid IN ({placeholders})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match_expression(terms, any_of=any_of), *ids])
+        return {row[0]: list(row[1:]) for row in cursor.fetchall()}
+
+
+def rank_letters(
+    terms: Sequence[Term],
+    *,
+    any_of: bool,
+    ranked: bool,
+    candidates: int,
+    limit: int,
+    exclude_id: int | None = None,
+) -> list[int]:
+    """Ids of letters matching ``terms``: best first when ``ranked``, else newest
+    first (among the ``candidates`` newest matches)."""
+    exclude = "AND rowid <> %s" if exclude_id is not None else ""
+    order = "score, id DESC" if ranked else "id DESC"
+    score = f"bm25(columns_question_fts, {LETTER_WEIGHTS})" if ranked else "0"
+    sql = f"""
+        SELECT id FROM (
+            SELECT rowid AS id, {score} AS score FROM columns_question_fts
+            WHERE columns_question_fts MATCH %s {exclude}
+            ORDER BY rowid DESC LIMIT {int(max(candidates, limit))}
+        )
+        ORDER BY {order} LIMIT %s
+    """
+    params = [match_expression(terms, any_of=any_of)]
+    if exclude_id is not None:
+        params.append(exclude_id)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [row[0] for row in cursor.fetchall()]

@@ -1,0 +1,283 @@
+/* The answer editor's small helpers. No inline scripts: the CSP allows 'self' only.
+ *
+ * - A copy of what is typed is kept in this browser (localStorage) until the server
+ *   has it, so an expired session, a lost connection or a closed tab loses nothing.
+ * - Leaving the page with unsaved changes asks first.
+ * - The slug follows the title until someone edits the slug.
+ * - Images are uploaded from a button, or by dropping or pasting, with clear errors.
+ * - A heartbeat tells the server this page is open and shows who else has it open.
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("answer-form");
+  if (!form) return;
+
+  var answerId = form.getAttribute("data-answer");
+  var storageKey = "advice-editor:answer:" + answerId;
+  var fields = ["title", "summary", "body"];
+  var csrfInput = form.querySelector("input[name=csrfmiddlewaretoken]");
+  var csrfToken = csrfInput ? csrfInput.value : "";
+
+  function field(name) {
+    return form.elements.namedItem(name);
+  }
+
+  function editable() {
+    var body = field("body");
+    return body && !body.disabled;
+  }
+
+  function currentText() {
+    var text = {};
+    fields.forEach(function (name) {
+      text[name] = field(name) ? field(name).value : "";
+    });
+    return text;
+  }
+
+  function sameText(a, b) {
+    return fields.every(function (name) {
+      return (a[name] || "").replace(/\r\n/g, "\n") === (b[name] || "").replace(/\r\n/g, "\n");
+    });
+  }
+
+  function notifyInput(element) {
+    element.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  /* A copy of the text in this browser ------------------------------------------ */
+
+  var loaded = currentText();
+  var dirty = false;
+  var submitting = false;
+
+  function readBackup() {
+    try {
+      return JSON.parse(window.localStorage.getItem(storageKey) || "null");
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function writeBackup() {
+    var copy = currentText();
+    copy.version = field("version").value;
+    copy.savedAt = Date.now();
+    try {
+      window.localStorage.setItem(storageKey, JSON.stringify(copy));
+    } catch (error) {
+      /* Storage full or disabled: the unload warning still protects the text. */
+    }
+  }
+
+  function forgetBackup() {
+    try {
+      window.localStorage.removeItem(storageKey);
+    } catch (error) {
+      /* Nothing to forget. */
+    }
+  }
+
+  function offerBackup() {
+    var backup = readBackup();
+    var notice = document.getElementById("draft-backup");
+    if (!backup || !notice || !editable()) return;
+    if (sameText(backup, loaded)) {
+      forgetBackup();
+      return;
+    }
+    var age = notice.querySelector("[data-backup-age]");
+    if (age && backup.savedAt) {
+      age.textContent = "(" + new Date(backup.savedAt).toLocaleString() + ")";
+    }
+    notice.hidden = false;
+    notice.querySelector("[data-backup-restore]").addEventListener("click", function () {
+      fields.forEach(function (name) {
+        if (field(name) && typeof backup[name] === "string") {
+          field(name).value = backup[name];
+          notifyInput(field(name));
+        }
+      });
+      // Saved against the version it was typed on, so a newer save by someone
+      // else is caught as a conflict instead of being overwritten.
+      if (backup.version) field("version").value = backup.version;
+      dirty = true;
+      notice.hidden = true;
+      field("body").focus();
+    });
+    notice.querySelector("[data-backup-discard]").addEventListener("click", function () {
+      forgetBackup();
+      notice.hidden = true;
+    });
+  }
+
+  var backupTimer = null;
+  form.addEventListener("input", function () {
+    dirty = !sameText(currentText(), loaded);
+    window.clearTimeout(backupTimer);
+    backupTimer = window.setTimeout(writeBackup, 400);
+  });
+  form.addEventListener("submit", function () {
+    writeBackup();
+    submitting = true;
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (dirty && !submitting) {
+      writeBackup();
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+  offerBackup();
+
+  /* The slug follows the title ------------------------------------------------- */
+
+  function slugify(text) {
+    return text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^\x00-\x7f]/g, "")
+      .toLowerCase()
+      .replace(/[^\w\s-]/g, "")
+      .trim()
+      .replace(/[-\s]+/g, "-")
+      .replace(/^[-_]+|[-_]+$/g, "")
+      .slice(0, 200);
+  }
+
+  var title = field("title");
+  var slug = field("slug");
+  if (title && slug && !slug.disabled) {
+    var follows = slug.value === "" || slug.value === slugify(title.value);
+    title.addEventListener("input", function () {
+      if (follows) slug.value = slugify(title.value);
+    });
+    slug.addEventListener("input", function () {
+      follows = slug.value === "";
+    });
+  }
+
+  /* Images -------------------------------------------------------------------- */
+
+  var body = field("body");
+  var uploadBox = form.querySelector(".image-upload");
+  var status = document.getElementById("upload-status");
+
+  function insertAtCursor(text) {
+    var start = body.selectionStart;
+    var end = body.selectionEnd;
+    body.value = body.value.slice(0, start) + text + body.value.slice(end);
+    body.selectionStart = body.selectionEnd = start + text.length;
+    notifyInput(body);
+  }
+
+  function upload(file) {
+    var data = new FormData();
+    data.append("csrfmiddlewaretoken", csrfToken);
+    data.append("image", file);
+    status.textContent = "Uploading " + file.name + "…";
+    fetch(body.getAttribute("data-markdownx-upload-urls-path"), {
+      method: "POST",
+      body: data,
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "XMLHttpRequest" },
+    })
+      .then(function (response) {
+        return response.json().catch(function () {
+          return { error: "The upload failed (" + response.status + "). Try again." };
+        });
+      })
+      .then(function (result) {
+        if (result.image_code) {
+          insertAtCursor("\n" + result.image_code + "\n");
+          status.textContent = "Image inserted. Describe it in the square brackets.";
+        } else {
+          status.textContent = result.error || "The upload failed. Try again.";
+        }
+      })
+      .catch(function () {
+        status.textContent = "The upload failed: no connection. Try again.";
+      });
+  }
+
+  function filesOf(event) {
+    var source = event.clipboardData || event.dataTransfer;
+    return source && source.files && source.files.length ? source.files : null;
+  }
+
+  if (body && uploadBox && editable()) {
+    uploadBox.hidden = false;
+    document.getElementById("image-upload").addEventListener("change", function (event) {
+      Array.prototype.forEach.call(event.target.files, upload);
+      event.target.value = "";
+    });
+    // Captured above the textarea so markdownx's own uploader, which writes its
+    // errors into the text, never sees the files.
+    ["paste", "drop"].forEach(function (type) {
+      body.parentNode.addEventListener(
+        type,
+        function (event) {
+          var files = filesOf(event);
+          if (!files) return;
+          event.preventDefault();
+          event.stopPropagation();
+          body.focus();
+          Array.prototype.forEach.call(files, upload);
+        },
+        true
+      );
+    });
+  }
+
+  var preview = form.querySelector(".markdownx-preview");
+  if (preview) {
+    preview.setAttribute("role", "region");
+    preview.setAttribute("aria-label", "Live preview");
+  }
+
+  /* Who else has the answer open ---------------------------------------------- */
+
+  var presence = document.getElementById("presence");
+  if (presence && window.fetch) {
+    var url = presence.getAttribute("data-url");
+    var every = parseInt(presence.getAttribute("data-interval"), 10) || 20;
+
+    var show = function (others) {
+      presence.textContent = others.length
+        ? "Also open by " + others.join(", ") + ". If you both save, the second " +
+          "save is refused and its writer gets their text back."
+        : "";
+    };
+
+    var beat = function () {
+      var data = new FormData();
+      data.append("csrfmiddlewaretoken", csrfToken);
+      fetch(url, { method: "POST", body: data, credentials: "same-origin" })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (result) {
+          if (result) show(result.others);
+        })
+        .catch(function () {
+          /* Offline for a moment: the next beat tries again. */
+        });
+    };
+
+    // The page's forms lead back to this editor: a check-out sent on the way could
+    // arrive after the next page checked in. (Signing out just lets the entry expire.)
+    var staying = false;
+    document.addEventListener("submit", function () {
+      staying = true;
+    });
+    window.setInterval(beat, every * 1000);
+    window.addEventListener("pagehide", function () {
+      if (staying || !navigator.sendBeacon) return;
+      var data = new FormData();
+      data.append("csrfmiddlewaretoken", csrfToken);
+      data.append("leaving", "on");
+      navigator.sendBeacon(url, data);
+    });
+  }
+})();

@@ -1,0 +1,162 @@
+"""One letter's page: the triage page for editors, a read-only view for its
+columnist."""
+
+import re
+
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from columns import anonymity, search, workflow
+from columns.access import desk_member_required, is_editor
+from columns.forms.desk import (
+    ActionForm,
+    AssignForm,
+    DuplicateForm,
+    LetterEditForm,
+    LetterFindForm,
+    MergeForm,
+)
+from columns.models import AuditEntry, Question
+from columns.views.desk.diff import is_unchanged, word_diff
+
+SIMILAR = 5
+FOUND = 20
+LISTED_MERGED = 50
+# Single-step decisions shown as plain buttons; duplicates and assignment have
+# their own sections.
+DECISIONS = ("shortlist", "decline", "mark_spam", "reopen")
+LETTER_NUMBER = re.compile(r"#?\s*(\d{1,18})")
+
+
+def letter_or_404(pk: int) -> Question:
+    return get_object_or_404(
+        Question.objects.select_related("column", "assignee", "duplicate_of"), pk=pk
+    )
+
+
+def history_rows(letter: Question) -> list[tuple[AuditEntry, str, str, str]]:
+    """The letter's audit entries, newest first, with readable action and states."""
+    labels = {t.action: t.label for t in workflow.QUESTION_TRANSITIONS.values()}
+    states = dict(Question.Status.choices)
+    entries = AuditEntry.objects.for_object(letter).select_related("actor")
+    return [
+        (
+            entry,
+            labels.get(entry.action, entry.action.replace("_", " ").capitalize()),
+            states.get(entry.from_state, entry.from_state or "—"),
+            states.get(entry.to_state, entry.to_state or "—"),
+        )
+        for entry in entries
+    ]
+
+
+def text_checks(letter: Question, public_text: str) -> dict:
+    """The anonymity hits in ``public_text`` and its diff from the original."""
+    hits = anonymity.find_hits(public_text)
+    diff = word_diff(letter.original_text, public_text)
+    return {
+        "hits": hits,
+        "hits_summary": anonymity.summarise(hits),
+        "highlighted": anonymity.highlight(public_text, hits),
+        "diff": diff,
+        "unchanged": is_unchanged(diff),
+    }
+
+
+def _found_letters(letter: Question, find: str) -> list[Question]:
+    """Letters of the same column matching ``find`` (words, or "#123")."""
+    if not find:
+        return []
+    number = LETTER_NUMBER.fullmatch(find.strip())
+    ids = [int(number.group(1))] if number else search.matching_letter_ids(find, FOUND)
+    return list(
+        Question.objects.filter(pk__in=ids, column_id=letter.column_id)
+        .exclude(pk=letter.pk)
+        .order_by("-pk")[:FOUND]
+    )
+
+
+def render_triage(
+    request: HttpRequest,
+    letter: Question,
+    *,
+    status: int = 200,
+    bound: dict[str, Form] | None = None,
+    stale: bool = False,
+) -> HttpResponse:
+    """Renders the triage page of ``letter``: the original beside the editable
+    public text with its anonymity check and diff, the decisions the user may take,
+    similar letters to merge, assignment and the letter's history.
+
+    ``bound`` replaces some of the page's blank forms with bound ones, by name (to
+    show errors and keep what the editor typed); ``stale`` says the editor's text
+    was refused because the letter changed meanwhile.
+    """
+    user = request.user
+    forms = bound or {}
+    edit_form = forms.get("edit_form") or LetterEditForm(
+        initial=LetterEditForm.initial_for(letter)
+    )
+    public_text = (
+        edit_form["public_text"].value() if edit_form.is_bound else letter.public_text
+    )
+    version = {"version": letter.version}
+    transitions = {t.action: t for t in workflow.available_transitions(letter, user)}
+    find_form = LetterFindForm(request.GET)
+    find = find_form.cleaned_data["find"] if find_form.is_valid() else ""
+    waiting = {Question.Status.NEW, Question.Status.SHORTLISTED}
+    merged = list(letter.duplicates.order_by("pk")[: LISTED_MERGED + 1])
+    similar = [
+        (other, other.column_id == letter.column_id and other.status in waiting)
+        for other in search.similar_letters(letter, limit=SIMILAR)
+    ]
+    context = {
+        "letter": letter,
+        "edit_form": edit_form,
+        "decisions": [
+            (transitions[action], ActionForm(initial=version, auto_id=f"{action}-%s"))
+            for action in DECISIONS
+            if action in transitions
+        ],
+        "can_assign": "assign" in transitions,
+        "can_merge": "mark_duplicate" in transitions,
+        "assign_form": forms.get("assign_form")
+        or AssignForm(initial=version, letter=letter),
+        "duplicate_form": forms.get("duplicate_form")
+        or DuplicateForm(initial=version, letter=letter),
+        "merge_form": forms.get("merge_form")
+        or MergeForm(initial=version, letter=letter),
+        "find_form": find_form,
+        "found": _found_letters(letter, find),
+        "searched": bool(find),
+        "similar": similar,
+        "any_mergeable": any(mergeable for _, mergeable in similar),
+        "merged": merged[:LISTED_MERGED],
+        "more_merged": len(merged) > LISTED_MERGED,
+        "printed_in": letter.printed_in.select_related("answer").first(),
+        "history": history_rows(letter),
+        "stale": stale,
+        **text_checks(letter, public_text or ""),
+    }
+    return render(request, "desk/letter_triage.html", context, status=status)
+
+
+@require_GET
+@desk_member_required
+def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor gets the triage page; the columnist the letter is assigned to gets
+    the public text and what it is printed in; anyone else a 404."""
+    letter = letter_or_404(pk)
+    if is_editor(request.user):
+        return render_triage(request, letter)
+    if letter.assignee_id != request.user.pk:
+        raise Http404("No letter assigned to you has this number.")
+    context = {
+        "letter": letter,
+        "printed_in": letter.printed_in.select_related("answer").first(),
+        "topics": letter.topics.all(),
+        "content_warnings": letter.content_warnings.all(),
+    }
+    return render(request, "desk/letter_detail.html", context)

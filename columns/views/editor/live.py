@@ -1,0 +1,81 @@
+"""Endpoints the editor page's scripts call: markdownx's live preview and image
+upload, and the presence heartbeat.
+
+django-markdownx ships these endpoints open to anyone; its URLs are never
+included here. Ours require a desk role and CSRF (POST only), answer a refusal
+with 403 rather than a login redirect (a script would show the login page inside
+the preview), and render the preview with the one sanitising Markdown function.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.html import escape
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from columns import presence
+from columns.access import is_columnist, is_editor
+from columns.forms.editor import ImageForm, PresenceForm, PreviewForm
+from columns.markdown import render_markdown
+from columns.uploads import ImageRefused, store_image
+from columns.views.editor.pages import answer_or_404
+
+
+def staff_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """POST only, and only for signed-in desk members: 403 for everyone else."""
+
+    @wraps(view)
+    @never_cache
+    @require_POST
+    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return _refusal("You are signed out: sign in again in another tab.")
+        if not (is_editor(user) or is_columnist(user)):
+            return _refusal("Your account has no role on the desk.")
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def _refusal(message: str) -> HttpResponse:
+    # Shown inside the preview pane by markdownx, so it is a small HTML fragment.
+    return HttpResponse(f'<p class="preview-error">{escape(message)}</p>', status=403)
+
+
+@staff_endpoint
+def markdownify(request: HttpRequest) -> HttpResponse:
+    """The live preview: the posted ``content`` rendered as the public page will."""
+    form = PreviewForm(request.POST)
+    if not form.is_valid():
+        message = " ".join(form.errors["content"])
+        return HttpResponse(
+            f'<p class="preview-error">{escape(message)}</p>', status=400
+        )
+    return HttpResponse(render_markdown(form.cleaned_data["content"]))
+
+
+@staff_endpoint
+def upload(request: HttpRequest) -> JsonResponse:
+    """Store an image dropped or pasted into the editor; its Markdown to insert."""
+    form = ImageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return JsonResponse({"error": "Choose an image file to upload."}, status=400)
+    try:
+        url = store_image(form.cleaned_data["image"])
+    except ImageRefused as refused:
+        return JsonResponse({"error": str(refused)}, status=400)
+    return JsonResponse({"image_code": f"![Describe the image]({url})"})
+
+
+@staff_endpoint
+def heartbeat(request: HttpRequest, pk: int) -> HttpResponse:
+    """Keep the user listed as having the answer open; who else has it open."""
+    answer = answer_or_404(request, pk)
+    form = PresenceForm(request.POST)
+    if form.is_valid() and form.cleaned_data["leaving"]:
+        presence.check_out(answer.pk, request.user)
+        return HttpResponse(status=204)
+    return JsonResponse({"others": presence.check_in(answer.pk, request.user)})

@@ -1,0 +1,181 @@
+"""The answers list, the answer editor and the staff preview of the public page."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from columns import anonymity, editing, presence, workflow
+from columns.access import desk_member_required
+from columns.forms.editor import AnswerFilterForm, AnswerForm
+from columns.forms.review import CommentForm, ReviewedForm
+from columns.models import Answer, AnswerLetter, AuditEntry
+from columns.views.editor.steps import step_forms
+
+ANSWERS_PER_PAGE = 50
+
+
+def answer_or_404(request: HttpRequest, pk: int) -> Answer:
+    """The answer if the user may open it; 404 for others' answers and forged ids."""
+    answers = editing.visible_answers(request.user).select_related("column")
+    return get_object_or_404(answers, pk=pk)
+
+
+@require_GET
+@desk_member_required
+def answer_list(request: HttpRequest) -> HttpResponse:
+    """The answers the user may open, newest changes first, filterable by state."""
+    form = AnswerFilterForm(request.GET)
+    answers = (
+        editing.visible_answers(request.user)
+        .select_related("column")
+        .prefetch_related("authors")
+        .order_by("-updated_at", "-id")
+    )
+    if form.is_valid() and form.cleaned_data["state"]:
+        answers = answers.filter(state=form.cleaned_data["state"])
+    page = Paginator(answers, ANSWERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "editor/answer_list.html", {"form": form, "page": page})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@desk_member_required
+def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The editor: the letters beside the answer's text, review and publication.
+
+    A save is refused if a newer version was saved since the page was loaded; the
+    writer then gets their own text back, with a diff against the newer version.
+    """
+    answer = answer_or_404(request, pk)
+    if request.method == "GET":
+        return render_editor(request, answer)
+    form = AnswerForm(request.POST, answer=answer)
+    if not form.is_valid():
+        messages.error(request, "Not saved: please correct the marked fields.")
+        return render_editor(request, answer, form=form, status=400)
+    try:
+        revision = editing.save_answer(
+            answer,
+            by=request.user,
+            seen_version=form.cleaned_data["version"],
+            text=form.answer_text(),
+            note=form.cleaned_data["note"],
+        )
+    except editing.EditConflict as conflict:
+        messages.error(
+            request,
+            f"{conflict} Your text is below, unchanged: merge what you need from "
+            "the newer version and save again.",
+        )
+        mine = form.answer_text()
+        return render_editor(
+            request,
+            answer,
+            form=form.with_version(conflict.current.version),
+            conflict={
+                "latest": conflict.latest,
+                "diffs": editing.compare_revisions(conflict.current, mine),
+            },
+            status=409,
+        )
+    except editing.EditRefused as refused:
+        messages.error(request, str(refused))
+        return render_editor(request, answer, form=form, status=409)
+    messages.success(request, f"Saved as revision {revision.number}.")
+    return redirect("editor:answer_edit", pk=answer.pk)
+
+
+def render_editor(
+    request: HttpRequest,
+    answer: Answer,
+    *,
+    status: int = 200,
+    form: AnswerForm | None = None,
+    step: tuple[str, Form] | None = None,
+    comment_form: CommentForm | None = None,
+    reviewed_form: ReviewedForm | None = None,
+    conflict: dict | None = None,
+) -> HttpResponse:
+    """The editor page. A form passed in (as submitted and refused) replaces the
+    blank one, so that whatever the user typed is shown again."""
+    user = request.user
+    refusal = editing.edit_refusal(answer, user)
+    if form is None:
+        form = AnswerForm.for_answer(answer)
+        if refusal:
+            for field in form.fields.values():
+                field.disabled = True
+    if reviewed_form is None and user.has_perm("columns.review_answer"):
+        reviewed_form = ReviewedForm(initial={"reviewed_on": timezone.localdate()})
+    context = {
+        "answer": answer,
+        "form": form,
+        "refusal": refusal,
+        "conflict": conflict,
+        "letters": _letters(answer),
+        "steps": step_forms(answer, user, bound=step),
+        "comments": answer.comments.select_related("author", "resolved_by", "revision"),
+        "comment_form": comment_form or CommentForm(),
+        "reviewed_form": reviewed_form,
+        "revisions": answer.revisions.select_related("author").order_by("-number")[:5],
+        "history": _history(answer),
+        "others": presence.check_in(answer.pk, user),
+        "heartbeat_seconds": presence.HEARTBEAT_SECONDS,
+        "time_zone": timezone.get_default_timezone_name(),
+    }
+    return render(request, "editor/answer_edit.html", context, status=status)
+
+
+def _letters(answer: Answer) -> list[dict]:
+    """The printed letters, with what the anonymity guard flags marked."""
+    letters = []
+    for printed in answer.letters.select_related("question").order_by("position"):
+        text = printed.question.public_text
+        hits = anonymity.find_hits(text)
+        letters.append(
+            {
+                "printed": printed,
+                "question": printed.question,
+                "text": anonymity.highlight(text, hits),
+                "hits": anonymity.summarise(hits),
+            }
+        )
+    return letters
+
+
+def _history(answer: Answer) -> list[tuple[AuditEntry, str]]:
+    """The latest workflow entries, each with a label people read."""
+    entries = AuditEntry.objects.for_object(answer).select_related("actor")[:8]
+    labels = {action: t.label for action, t in workflow.ANSWER_TRANSITIONS.items()}
+    labels["mark_reviewed"] = "Marked reviewed"
+    return [(entry, labels.get(entry.action, entry.action)) for entry in entries]
+
+
+@never_cache
+@require_GET
+@desk_member_required
+def answer_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public page exactly as it will look, before (or after) publication."""
+    letters = AnswerLetter.objects.select_related("question").order_by("position")
+    answer = get_object_or_404(
+        editing.visible_answers(request.user)
+        .select_related("column")
+        .prefetch_related(
+            Prefetch("letters", queryset=letters),
+            "authors",
+            "content_warnings",
+            "topics",
+        ),
+        pk=pk,
+    )
+    response = render(
+        request, "columns/answer_detail.html", {"answer": answer, "preview": True}
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,0 +1,93 @@
+"""The anonymity guard finds what could identify someone, and only that."""
+
+import pytest
+
+from columns.anonymity import find_hits, highlight, summarise
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        (
+            "Write to me at jo.smith+ask@gmail.com please",
+            "email",
+            "jo.smith+ask@gmail.com",
+        ),
+        ("My address is JO@EXAMPLE.CO.UK.", "email", "JO@EXAMPLE.CO.UK"),
+        ("jo dot smith at gmail dot com", "email", "jo dot smith at gmail dot com"),
+        ("reach me: jo(at)proton(dot)me", "email", "jo(at)proton(dot)me"),
+        ("Call 07700 900123 after six", "phone", "07700 900123"),
+        ("or +44 (0)20 7946 0018", "phone", "+44 (0)20 7946 0018"),
+        ("my number is 555-123-4567.", "phone", "555-123-4567"),
+        ("text 06 12 34 56 78", "phone", "06 12 34 56 78"),
+        ("call 5551234567 now", "phone", "5551234567"),
+        ("see https://example.org/me?x=1, thanks", "url", "https://example.org/me?x=1"),
+        ("my blog www.jo-writes.net.", "url", "www.jo-writes.net"),
+        ("it's janesmith.co.uk/about", "url", "janesmith.co.uk/about"),
+        ("DM @jo_smith_88 on insta", "handle", "@jo_smith_88"),
+        ("I'm @jo@mastodon.social there", "handle", "@jo@mastodon.social"),
+        ("We live at 12 Baker Street in town", "address", "12 Baker Street"),
+        ("at 221b baker street", "address", "221b baker street"),
+        ("it's 4 Elm Rd.", "address", "4 Elm Rd."),
+        ("we moved to 1600 Pennsylvania Avenue", "address", "1600 Pennsylvania Avenue"),
+        ("Apt 4B, the one upstairs", "address", "Apt 4B"),
+        ("near SW1A 1AA", "address", "SW1A 1AA"),
+    ],
+)
+def test_identifiers_are_found_with_their_kind_and_position(text, kind, found):
+    hits = find_hits(text)
+    assert [(hit.kind, hit.text) for hit in hits] == [(kind, found)]
+    assert text[hits[0].start : hits[0].end] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 34 and my partner is 36.",
+        "We met in 2019 and married in 2021.",
+        "We were together from 2010-2015, then 1999 - 2004 before that.",
+        "He came home at 10:30pm on 12/03/2024.",
+        "It was on 2024-03-12, or 12.03.2024 in Europe.",
+        "It costs £1,200 a year, e.g. for therapy, i.e. a lot.",
+        "Mr. Smith and Dr. Okafor both said so.",
+        "I posted under #metoo and used the @ sign once.",
+        "My code is in Node.js and my CV is a .pdf.",
+        "We have sex 5 times a week and 3 kids.",
+        "We took 2 long road trips and walked 3 blocks down the street.",
+        "I was tired.Me too, honestly.",
+        "Aged 18-25, we tried version 2.0.1 of our plan.",
+        "I looked at him. Co-workers noticed.",
+        "Between 3 and 4 times a night, at 11 and at 2.",
+    ],
+)
+def test_ordinary_numbers_dates_and_punctuation_are_not_flagged(text):
+    assert find_hits(text) == []
+
+
+def test_an_email_address_is_one_hit_not_an_email_and_a_domain():
+    hits = find_hits("jo@example.com and @jo")
+    assert [hit.kind for hit in hits] == ["email", "handle"]
+
+
+def test_hits_come_in_the_order_of_the_text():
+    text = "Call 07700 900123, mail jo@example.com, see www.jo.org"
+    assert [hit.kind for hit in find_hits(text)] == ["phone", "email", "url"]
+
+
+def test_the_summary_counts_hits_by_kind():
+    hits = find_hits("a@b.com, c@d.org and 07700 900123")
+    assert summarise(hits) == "2 email addresses and 1 phone number"
+    assert summarise([]) == ""
+
+
+def test_highlighting_escapes_the_text_and_marks_each_hit():
+    text = "<b>Hi</b> mail jo@example.com & call 07700 900123"
+    html = highlight(text, find_hits(text))
+    assert html.startswith("&lt;b&gt;Hi&lt;/b&gt; mail ")
+    assert '<mark class="hit hit-email" title="Possible email address">' in html
+    assert "jo@example.com</mark> &amp; call" in html
+    assert html.count("<mark") == 2
+
+
+def test_text_without_hits_is_only_escaped():
+    assert highlight("a < b", []) == "a &lt; b"

@@ -1,0 +1,346 @@
+"""Saving answers: versions, conflicts, revisions, diffs, restore, comments."""
+
+import re
+from datetime import timedelta
+from html import unescape
+
+import pytest
+from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from columns import caching, editing, presence, workflow
+from columns.editing import AnswerText
+from columns.models import Answer, ReviewComment
+from tests.factories import make_content_warning, make_draft, make_user
+
+State = Answer.State
+
+
+def put_in(answer: Answer, state: str) -> None:
+    """Arrange a state directly (the workflow's own tests cover getting there)."""
+    now = timezone.now()
+    dates = {"publish_at": now, "first_published_at": now, "last_published_at": now}
+    Answer.objects.filter(pk=answer.pk).update(
+        state=state, **(dates if state == State.PUBLISHED else {})
+    )
+    answer.refresh_from_db()
+
+
+def text_of(answer: Answer, **changes) -> AnswerText:
+    fields = {
+        "title": answer.title,
+        "slug": answer.slug,
+        "summary": answer.summary,
+        "body": answer.body,
+    }
+    fields.update(changes)
+    return AnswerText(**fields)
+
+
+@pytest.fixture
+def draft(columnist):
+    return make_draft(author=columnist, title="On saying no", body="First words.")
+
+
+def test_a_save_writes_the_text_claims_the_next_version_and_records_a_revision(
+    draft, columnist
+):
+    warning = make_content_warning(label="Sexual violence")
+    text = text_of(
+        draft,
+        body="## Start\n\nKind *words*.",
+        topics=["consent"],
+        content_warnings=[warning],
+        video_url="https://youtu.be/dQw4w9WgXcQ",
+        video_start_seconds=90,
+    )
+    revision = editing.save_answer(
+        draft, by=columnist, seen_version=1, text=text, note="Tone"
+    )
+
+    draft.refresh_from_db()
+    assert draft.version == 2
+    assert draft.body_html.startswith('<h2 id="start">Start</h2>')
+    assert list(draft.topics.names()) == ["consent"]
+    assert list(draft.content_warnings.all()) == [warning]
+    assert (draft.video_url, draft.video_start_seconds) == (
+        "https://youtu.be/dQw4w9WgXcQ",
+        90,
+    )
+    assert (revision.number, revision.author, revision.note, revision.body) == (
+        2,
+        columnist,
+        "Tone",
+        "## Start\n\nKind *words*.",
+    )
+
+
+def test_a_save_over_a_stale_version_is_refused_and_changes_nothing(
+    draft, columnist, editor
+):
+    editing.save_answer(
+        draft, by=editor, seen_version=1, text=text_of(draft, body="Editor's.")
+    )
+
+    with pytest.raises(editing.EditConflict) as conflict:
+        editing.save_answer(
+            Answer.objects.get(pk=draft.pk),
+            by=columnist,
+            seen_version=1,
+            text=text_of(draft, body="Mine."),
+        )
+
+    assert conflict.value.current.body == "Editor's."
+    assert conflict.value.current.version == 2
+    assert conflict.value.latest.author == editor
+    assert "while you were editing" in str(conflict.value)
+    draft.refresh_from_db()
+    assert (draft.body, draft.version, draft.revisions.count()) == ("Editor's.", 2, 2)
+
+
+def test_of_two_saves_from_the_same_version_one_wins_and_one_is_refused(
+    draft, columnist, editor
+):
+    first, second = (Answer.objects.get(pk=draft.pk) for _ in range(2))
+    editing.save_answer(first, by=columnist, seen_version=1, text=text_of(draft))
+    with pytest.raises(editing.EditConflict):
+        editing.save_answer(second, by=editor, seen_version=1, text=text_of(draft))
+    assert Answer.objects.get(pk=draft.pk).version == 2
+
+
+def test_a_refused_save_leaves_the_answer_object_at_the_stored_version(
+    draft, columnist, editor
+):
+    workflow.submit_for_review(draft, by=columnist)
+    with pytest.raises(editing.EditRefused, match="in review"):
+        editing.save_answer(
+            draft, by=columnist, seen_version=1, text=text_of(draft, body="Late.")
+        )
+    assert draft.version == 1
+    assert Answer.objects.get(pk=draft.pk).body == "First words."
+
+
+@pytest.mark.parametrize(
+    ("state", "may_edit"),
+    [
+        (State.DRAFT, True),
+        (State.IN_REVIEW, False),
+        (State.CHANGES_REQUESTED, True),
+        (State.APPROVED, False),
+        (State.PUBLISHED, False),
+        (State.WITHDRAWN, False),
+    ],
+)
+def test_columnists_edit_their_answers_while_drafting(
+    draft, columnist, state, may_edit
+):
+    put_in(draft, state)
+    assert (editing.edit_refusal(draft, columnist) == "") is may_edit
+
+
+@pytest.mark.parametrize("state", State.values)
+def test_editors_edit_any_answer_not_withdrawn(draft, editor, state):
+    put_in(draft, state)
+    assert (editing.edit_refusal(draft, editor) == "") is (state != State.WITHDRAWN)
+
+
+def test_other_columnists_and_staff_without_a_role_may_not_edit(
+    draft, other_columnist, reader_account
+):
+    for user in (other_columnist, reader_account):
+        with pytest.raises(editing.EditRefused, match="authors or an editor"):
+            editing.save_answer(draft, by=user, seen_version=1, text=text_of(draft))
+    assert draft.revisions.count() == 1
+
+
+def test_visible_answers_are_all_for_editors_and_their_own_for_columnists(
+    draft, editor, columnist, other_columnist
+):
+    assert list(editing.visible_answers(editor)) == [draft]
+    assert list(editing.visible_answers(columnist)) == [draft]
+    assert list(editing.visible_answers(other_columnist)) == []
+
+
+def publish(answer: Answer, editor, columnist, **kwargs) -> Answer:
+    workflow.submit_for_review(answer, by=columnist)
+    workflow.approve(answer, by=editor)
+    return workflow.publish(answer, by=editor, **kwargs)
+
+
+def test_editing_a_live_answer_moves_its_updated_date_and_stales_the_cache(
+    draft, editor, columnist, django_capture_on_commit_callbacks
+):
+    publish(draft, editor, columnist, now=timezone.now() - timedelta(minutes=1))
+    first = draft.first_published_at
+    start = caching.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        editing.save_answer(
+            draft, by=editor, seen_version=1, text=text_of(draft, body="Corrected.")
+        )
+    draft.refresh_from_db()
+    assert draft.first_published_at == first
+    assert draft.last_published_at > first
+    assert draft.body_html == "<p>Corrected.</p>\n"
+    assert draft.revisions.count() == 2
+    assert caching.generation() == start + 1
+
+
+def test_editing_a_scheduled_answer_keeps_its_dates(draft, editor, columnist):
+    at = timezone.now() + timedelta(days=1)
+    publish(draft, editor, columnist, at=at)
+    editing.save_answer(draft, by=editor, seen_version=1, text=text_of(draft))
+    draft.refresh_from_db()
+    assert draft.first_published_at == draft.last_published_at == at
+
+
+def test_the_slug_is_fixed_once_published(draft, editor, columnist):
+    address = draft.slug
+    publish(draft, editor, columnist)
+    editing.save_answer(
+        draft, by=editor, seen_version=1, text=text_of(draft, slug="new-address")
+    )
+    draft.refresh_from_db()
+    assert draft.slug == address
+
+
+def test_markup_typed_into_the_body_is_stored_sanitised(draft, columnist):
+    body = (
+        "<script>alert(1)</script>\n\n"
+        "[x](javascript:alert(1)) <img src=x onerror=alert(1)>"
+    )
+    editing.save_answer(
+        draft, by=columnist, seen_version=1, text=text_of(draft, body=body)
+    )
+    draft.refresh_from_db()
+    assert draft.body == body  # what was typed is kept
+    assert "<script" not in draft.body_html
+    assert "href" not in draft.body_html  # the javascript: link stays text
+    assert "<img" not in draft.body_html
+
+
+# Restore and diffs ------------------------------------------------------------
+
+
+def test_restoring_an_old_revision_makes_it_the_newest(draft, columnist):
+    editing.save_answer(
+        draft, by=columnist, seen_version=1, text=text_of(draft, body="Second.")
+    )
+    old = draft.revisions.get(number=1)
+
+    restored = editing.restore_revision(draft, old, by=columnist, seen_version=2)
+
+    draft.refresh_from_db()
+    assert (restored.number, restored.body, restored.note) == (
+        3,
+        "First words.",
+        "Restored revision 1.",
+    )
+    assert (draft.body, draft.version) == ("First words.", 3)
+    assert [r.number for r in draft.revisions.all()] == [3, 2, 1]
+
+
+def test_restoring_over_a_newer_version_is_a_conflict(draft, columnist, editor):
+    editing.save_answer(draft, by=editor, seen_version=1, text=text_of(draft))
+    with pytest.raises(editing.EditConflict):
+        editing.restore_revision(
+            draft, draft.revisions.get(number=1), by=columnist, seen_version=1
+        )
+    assert draft.revisions.count() == 2
+
+
+def test_the_word_diff_marks_whole_words_and_counts_them():
+    diff = editing.word_diff("Talk to your partner today.", "Talk with your partner.")
+    assert str(diff.html) == (
+        "Talk<del> to</del><ins> with</ins> your partner<del> today</del>."
+    )
+    assert (diff.removed, diff.added, diff.changed) == (2, 1, True)
+
+
+def strip_changes(html: str, keep: str) -> str:
+    drop = "ins" if keep == "del" else "del"
+    html = re.sub(rf"<{drop}>.*?</{drop}>", "", html, flags=re.S)
+    return unescape(re.sub(rf"</?{keep}>", "", html))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" \n.!?<>&abcé"), st.text(alphabet=" \n.!?<>&abcé"))
+def test_a_diff_holds_both_texts_exactly(old, new):
+    diff = editing.word_diff(old, new)
+    assert strip_changes(diff.html, keep="del") == old
+    assert strip_changes(diff.html, keep="ins") == new
+
+
+def test_a_long_answer_with_a_few_edits_is_diffed_sentence_by_sentence():
+    old = "".join(f"Say what you both want, point {n}. " for n in range(3_000))
+    assert len(old) > 90_000 and "\n" not in old  # one very long paragraph
+    new = old.replace("both want, point 7.", "each want, point 7.")
+    diff = editing.word_diff(old, new)
+    assert (diff.removed, diff.added) == (1, 1)
+
+
+def test_the_word_diff_escapes_the_texts():
+    diff = editing.word_diff("a <b>", "a <script>alert(1)</script>")
+    assert "<script" not in diff.html
+    assert "&lt;/script&gt;" in diff.html
+
+
+def test_identical_texts_have_no_changes():
+    diff = editing.word_diff("Same\n\ntext.", "Same\n\ntext.")
+    assert not diff.changed
+    assert diff.html == "Same\n\ntext."
+
+
+def test_comparing_revisions_diffs_title_summary_and_body(draft, columnist):
+    editing.save_answer(
+        draft,
+        by=columnist,
+        seen_version=1,
+        text=text_of(draft, title="On saying yes", body="First words."),
+    )
+    old, new = draft.revisions.get(number=1), draft.revisions.get(number=2)
+    diffs = editing.compare_revisions(old, new)
+    assert diffs["title"].changed and not diffs["body"].changed
+
+
+# Comments ---------------------------------------------------------------------
+
+
+def test_a_comment_is_tied_to_the_current_revision(draft, editor, columnist):
+    editing.save_answer(draft, by=columnist, seen_version=1, text=text_of(draft))
+    comment = editing.add_comment(draft, by=editor, body="Cite the study.")
+    assert comment.revision.number == 2
+    assert list(ReviewComment.objects.unresolved()) == [comment]
+
+
+def test_resolving_a_comment_records_who_and_keeps_the_first_resolution(
+    draft, editor, columnist
+):
+    comment = editing.add_comment(draft, by=editor, body="Cite the study.")
+    editing.resolve_comment(comment, by=columnist)
+    first = comment.resolved_at
+    editing.resolve_comment(comment, by=editor)
+    assert (comment.resolved_by, comment.resolved_at) == (columnist, first)
+
+
+# Presence ---------------------------------------------------------------------
+
+
+def test_presence_lists_the_others_who_have_the_answer_open(db, monkeypatch):
+    sam, priya = make_user(public_name="Sam"), make_user(public_name="Priya")
+    clock = [1_000_000.0]
+    monkeypatch.setattr(presence.time, "time", lambda: clock[0])
+
+    assert presence.check_in(7, sam) == []
+    assert presence.check_in(7, priya) == ["Sam"]
+    assert presence.check_in(8, priya) == []  # another answer
+
+    clock[0] += presence.TTL_SECONDS + 1
+    assert presence.check_in(7, priya) == []  # Sam stopped sending heartbeats
+
+
+def test_someone_who_leaves_drops_off_at_once(db):
+    sam, priya = make_user(public_name="Sam"), make_user(public_name="Priya")
+    presence.check_in(7, sam)
+    presence.check_out(7, sam)
+    assert presence.check_in(7, priya) == []

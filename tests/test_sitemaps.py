@@ -1,0 +1,81 @@
+"""The sitemap index and its sections: answers, columns and topics with lastmod."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from columns.models import Answer
+from tests.factories import (
+    make_answer,
+    make_column,
+    make_content_warning,
+    make_published_answer,
+)
+
+
+def locations(client, url: str) -> dict[str, str | None]:
+    """Each <loc> of a sitemap with its <lastmod> (or None)."""
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    xml = response.content.decode()
+    entries = re.findall(r"<(?:url|sitemap)>(.*?)</(?:url|sitemap)>", xml, re.S)
+    found = {}
+    for entry in entries:
+        lastmod = re.search(r"<lastmod>(.*?)</lastmod>", entry)
+        found[re.search(r"<loc>(.*?)</loc>", entry).group(1)] = (
+            lastmod.group(1) if lastmod else None
+        )
+    return found
+
+
+@pytest.fixture
+def archive(db):
+    now = timezone.now()
+    column = make_column(slug="sheets")
+    make_column(slug="empty")
+    answer = make_published_answer(
+        column=column, topics=("consent",), publish_at=now - timedelta(days=2)
+    )
+    make_answer(column=column, title="Draft").topics.add("secret")
+    make_published_answer(
+        column=column, title="Explicit",
+        warnings=(make_content_warning(is_nsfw=True),),
+    )  # fmt: skip
+    return answer
+
+
+def test_the_sitemap_is_an_index_of_its_sections_with_lastmod(client, archive):
+    sections = locations(client, reverse("columns:sitemap"))
+    assert set(sections) == {
+        f"http://testserver/sitemap-{name}.xml"
+        for name in ("answers", "columns", "topics")
+    }
+    assert sections["http://testserver/sitemap-answers.xml"]
+
+
+def test_the_answers_sitemap_lists_public_answers_with_lastmod(client, archive):
+    answers = locations(client, reverse("columns:sitemap_section", args=["answers"]))
+    url = f"http://testserver{archive.get_absolute_url()}"
+    assert list(answers) == [url]  # no draft, no NSFW answer
+    modified = max(archive.updated_at, archive.last_published_at)
+    assert answers[url] == modified.strftime("%Y-%m-%d")
+
+
+def test_the_columns_sitemap_dates_each_column_by_its_latest_answer(client, archive):
+    columns = locations(client, reverse("columns:sitemap_section", args=["columns"]))
+    latest = Answer.objects.published().filter(column=archive.column).first()
+    assert columns["http://testserver/columns/sheets/"] == (
+        latest.publish_at.strftime("%Y-%m-%d")
+    )
+    assert columns["http://testserver/columns/empty/"] is None
+
+
+def test_the_topics_sitemap_lists_topics_of_public_answers(client, archive):
+    topics = locations(client, reverse("columns:sitemap_section", args=["topics"]))
+    assert topics == {
+        "http://testserver/topics/consent/": archive.publish_at.strftime("%Y-%m-%d")
+    }
