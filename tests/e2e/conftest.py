@@ -6,19 +6,39 @@ Without Chromium the browser tests are skipped on a developer machine and fail i
 """
 
 import os
+import re
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
+
+from columns import presence
+from columns.models import User
+from tests.factories import make_roles
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+# The answer editor's own page (not its revisions or preview).
+EDITOR_PAGE = re.compile(r"/desk/answers/(\d+)/(?:[?#].*)?$")
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.path).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _staff_roles(transactional_db):
+    """The Editor and Columnist groups. A transactional test's flush deletes rows
+    that migrations made, so an earlier browser test may have removed them."""
+    make_roles()
 
 
 @pytest.fixture(scope="package")
@@ -42,24 +62,64 @@ def browser():
             chromium.close()
 
 
+def leave_editor_pages(pages) -> None:
+    """Navigate away from open answer editors and wait until the server has handled
+    their check-out beacons, so no request reaches the live server while the test
+    database is being flushed. Waits at most five seconds."""
+    answers = set()
+    for open_page in pages:
+        match = EDITOR_PAGE.search(open_page.url)
+        if match:
+            answers.add(int(match.group(1)))
+            open_page.goto("about:blank")
+    deadline = time.monotonic() + 5
+    while answers and time.monotonic() < deadline:
+        answers = {pk for pk in answers if presence._live(pk, time.time())}
+        time.sleep(0.05)
+
+
 @pytest.fixture
-def page(browser, live_server):
-    """A fresh browser context (no cookies) on the live server."""
-    context = browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
+def open_page(browser, live_server) -> Iterator[Callable[..., object]]:
+    """Open a page in a browser context of its own (its own cookies: another
+    person). ``user`` signs it in to the desk; other keywords go to the context
+    (``viewport``, ``bypass_csp``...)."""
+    contexts = []
+
+    def open_one(user: User | None = None, **options):
+        options.setdefault("viewport", DESKTOP)
+        context = browser.new_context(base_url=live_server.url, **options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+            context.add_cookies(
+                [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+            )
+        return context.new_page()
+
+    yield open_one
+    leave_editor_pages([p for context in contexts for p in context.pages])
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    """A fresh browser context (no cookies) on the live server, 1280 px wide."""
+    return open_page()
 
 
 @pytest.fixture
 def screenshot(page):
-    """Save a full-page screenshot under test-artifacts/screenshots/<name>.png."""
+    """Save a screenshot under test-artifacts/screenshots/<name>.png: the whole
+    page of ``page`` unless told otherwise."""
 
-    def take(name: str) -> Path:
+    def take(name: str, *, of=None, full_page: bool = True) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        (of or page).screenshot(path=str(path), full_page=full_page)
         return path
 
     return take

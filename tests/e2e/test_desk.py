@@ -1,11 +1,8 @@
 """An editor signs in at the desk, triages a letter, edits it for anonymity and
 assigns it, in Chromium."""
 
-import importlib
 import re
 
-import pytest
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from columns.models import Answer, AuditEntry, Question
@@ -21,24 +18,7 @@ CLEAN = (
 )
 
 
-@pytest.fixture
-def roles(transactional_db):
-    """The Editor and Columnist groups. A transactional test's flush deletes rows
-    that migrations made, so earlier browser tests may have removed them: make them
-    again from the roles migration's own table."""
-    migration = importlib.import_module("columns.migrations.0002_roles")
-    for name, codenames in migration.ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            Permission.objects.filter(
-                content_type__app_label="columns", codename__in=codenames
-            )
-        )
-
-
-def test_an_editor_triages_edits_for_anonymity_and_assigns_a_letter(
-    page, roles, screenshot
-):
+def test_an_editor_triages_edits_for_anonymity_and_assigns_a_letter(page, screenshot):
     column = make_column(name="Between the Sheets", slug="between-the-sheets")
     make_user(role="Editor", username="jo", public_name="Jo Marlow")
     sam = make_user(role="Columnist", username="sam", public_name="Sam Achterberg")
