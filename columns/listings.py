@@ -84,20 +84,12 @@ MAX_PAGE = 500
 _PAGE_NUMBER = re.compile(r"[0-9]{1,4}")
 
 
-@dataclass(frozen=True)
-class ListPage:
-    """One page of a list, without a total: paging knows only whether there is a
-    next page (one row more is fetched), so no list ever counts its rows."""
+class PageNumbers:
+    """Previous/next page numbers for a page that knows its ``number`` and
+    ``has_next`` (the templates' pagination reads these)."""
 
-    items: list
     number: int
     has_next: bool
-
-    def __iter__(self) -> Iterator:
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
 
     @property
     def has_previous(self) -> bool:
@@ -110,6 +102,22 @@ class ListPage:
     @property
     def previous_page_number(self) -> int:
         return self.number - 1
+
+
+@dataclass(frozen=True)
+class ListPage(PageNumbers):
+    """One page of a list, without a total: paging knows only whether there is a
+    next page (one row more is fetched), so no list ever counts its rows."""
+
+    items: list
+    number: int
+    has_next: bool
+
+    def __iter__(self) -> Iterator:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
 
 
 def page_number(text: str | None) -> int:

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from columns.listings import listed
+from columns.listings import PageNumbers, listed
 from columns.models import Answer, Column, Question, Topic
 from columns.search import postgresql, sqlite
 from columns.search.parsing import Term, parse_query, significant_words, words_of
@@ -67,7 +67,7 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
-class SearchPage:
+class SearchPage(PageNumbers):
     """One page of search results. There is no total: counting every match of a
     common word would cost a scan, so paging only knows whether a next page
     exists."""
@@ -84,18 +84,6 @@ class SearchPage:
 
     def __len__(self) -> int:
         return len(self.hits)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
 
     @property
     def start_index(self) -> int:
