@@ -21,7 +21,6 @@ from datetime import UTC, datetime, timedelta
 from django.db import connection, transaction
 
 from columns.markdown import render_markdown
-from columns.search import schema
 from columns.models import (
     Answer,
     AnswerLetter,
@@ -32,6 +31,7 @@ from columns.models import (
     Topic,
     User,
 )
+from columns.search import schema
 
 WORDS = (
     "partner boyfriend girlfriend wife husband relationship sex desire libido "
@@ -145,6 +145,13 @@ def batched(total: int, size: int = BATCH) -> Iterator[range]:
         yield range(start, min(total, start + size))
 
 
+def tick(progress: Callable[[str], None], label: str, done: int, total: int) -> None:
+    """Report every tenth of the way (and the end), not every batch."""
+    step = max(BATCH, total // 10)
+    if done == total or done % step < BATCH:
+        progress(f"{label}: {done:,}/{total:,} ({done / total:.0%})")
+
+
 def generate(
     *,
     letters: int,
@@ -227,7 +234,7 @@ def generate(
                 for q in created
             )
         report.letters += len(batch)
-        progress(f"letters: {report.letters:,}/{letters:,}")
+        tick(progress, "letters", report.letters, letters)
     report.seconds["letters"] = time.monotonic() - phase
 
     phase = time.monotonic()
@@ -274,7 +281,7 @@ def generate(
                 for tag in set(rng.choices(topic_ids, cum_weights=weights, k=3))
             )
         report.answers += len(batch)
-        progress(f"answers: {report.answers:,}/{len(question_ids):,}")
+        tick(progress, "answers", report.answers, len(question_ids))
     report.seconds["answers"] = time.monotonic() - phase
 
     phase = time.monotonic()

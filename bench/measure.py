@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from columns.models import Answer, Column, Question, Topic, User
 
@@ -44,6 +45,11 @@ class Scenario:
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def search(name: str, query: str) -> Scenario:
+    url = reverse("columns:search") + "?" + urlencode({"q": query})
+    return Scenario(f"search ({name})", url, cold=True)
 
 
 def scenarios() -> list[Scenario]:
@@ -92,11 +98,11 @@ def scenarios() -> list[Scenario]:
             cold=True,
         ),
         Scenario("answer page", answer.get_absolute_url(), cold=True),
-        Scenario("search (rare)", reverse("columns:search") + f"?q={rare}"),
-        Scenario("search (common)", reverse("columns:search") + "?q=condom"),
-        Scenario("search (very common)", reverse("columns:search") + "?q=feel"),
-        Scenario("search (two terms)", reverse("columns:search") + "?q=partner+clinic"),
-        Scenario("search (phrase)", reverse("columns:search") + '?q="first+time"'),
+        search("rare", rare),
+        search("common", "condom"),
+        search("very common", "feel"),
+        search("two terms", "partner clinic"),
+        search("phrase", '"first time"'),
         Scenario(
             "ask suggestions",
             reverse("columns:suggestions", args=[column.slug]),

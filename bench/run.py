@@ -109,6 +109,8 @@ def run_one(args: argparse.Namespace) -> dict:
             peak_memory_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         )
         say(f"  generated in {report.seconds['total']:.0f} s")
+    if args.generate_only:
+        raise SystemExit(0)
 
     say("  in-process timings (warm):")
     timings = [t.as_dict() for t in measure.measure(args.iterations, progress=say)]
@@ -204,6 +206,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "--readers", type=int, default=8, help="concurrent letter senders"
     )
     parser.add_argument("--fresh", action="store_true", help="generate the data again")
+    parser.add_argument(
+        "--generate-only", action="store_true", help="stop after generating the data"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     default_letters, default_answers = SIZES[args.size]
@@ -266,6 +271,7 @@ def _passthrough(args: argparse.Namespace) -> list[str]:
         "--size", args.size, "--letters", str(args.letters),
         "--answers", str(args.answers), "--iterations", str(args.iterations),
         "--http-seconds", str(args.http_seconds), "--readers", str(args.readers),
+        *(["--generate-only"] if args.generate_only else []),
     ]  # fmt: skip
 
 

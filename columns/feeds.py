@@ -20,6 +20,7 @@ from columns.listings import (
     letter_excerpt,
     nsfw_warnings,
     public_answers,
+    topic_answers,
     updated_at,
 )
 from columns.models import Answer, Column, Topic
@@ -130,7 +131,7 @@ class TopicFeed(AnswerFeed):
         return obj.description or f"New answers about {obj.name}."
 
     def answers(self, obj: Topic) -> QuerySet[Answer]:
-        return public_answers().filter(topic_items__tag=obj)
+        return topic_answers(obj, rows_needed=ITEMS)
 
 
 class TopicAtomFeed(TopicFeed, AnswerAtomFeed):

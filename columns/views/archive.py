@@ -20,6 +20,7 @@ from columns.listings import (
     popular_topics,
     printed_letters,
     public_answers,
+    topic_answers,
 )
 from columns.models import Answer, Column, Topic
 from columns.pagecache import public_page
@@ -57,8 +58,9 @@ def column_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A topic's answers across columns, newest first."""
     topic = get_object_or_404(Topic, slug=slug)
-    answers = public_answers().filter(topic_items__tag=topic)
-    page = page_of(answers, page_number(request.GET.get("page")), PER_PAGE)
+    number = page_number(request.GET.get("page"))
+    answers = topic_answers(topic, rows_needed=number * PER_PAGE + 1)
+    page = page_of(answers, number, PER_PAGE)
     if not page.items:
         raise Http404("No published answer has this topic.")
     return render(request, "columns/topic_detail.html", {"topic": topic, "page": page})

@@ -26,13 +26,7 @@ from tests.e2e.conftest import DESKTOP, PHONE
 SERIOUS = {"serious", "critical"}
 # Known problems in code this suite does not own, each reported to its owner: (rule,
 # element). They must still occur: once fixed, the entry has to go.
-KNOWN_ISSUES = {
-    # The answer editor's live preview (.markdownx-preview: overflow auto, max-height
-    # 80vh in editor.css) scrolls on a phone but cannot take the focus, so keyboard
-    # users cannot scroll it. The fix belongs to the editor: tabindex="0" on the
-    # preview (editor.js already gives it role="region" and a name).
-    "answer editor": {("scrollable-region-focusable", ".markdownx-preview")},
-}
+KNOWN_ISSUES: dict[str, set[tuple[str, str]]] = {}
 LETTER = (
     "My boyfriend and I have been together a year and I still feel shy about "
     "asking for what I like. How do I start that conversation?"

@@ -18,24 +18,10 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def second_page(browser, live_server):
-    """Another person's browser: a separate context, so separate cookies."""
-    context = browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture(autouse=True)
-def _leave_the_editor_quietly(page, second_page, transactional_db):
-    """Leaving an editor page sends a check-out beacon (tested in test_editor_live)
-    that nothing waits for: at the end of a test it would reach the server while
-    the database is being emptied. So the pages leave without it."""
-    yield
-    for open_page in [*page.context.pages, *second_page.context.pages]:
-        if "/desk/answers/" in open_page.url:
-            open_page.evaluate("navigator.sendBeacon = () => true")
-            open_page.goto("about:blank")
+def second_page(open_page):
+    """Another person's browser: a separate context, so separate cookies. Like
+    ``page``, it leaves any open editor (and waits for its check-out) at the end."""
+    return open_page()
 
 
 @pytest.fixture

@@ -234,6 +234,8 @@
   if (preview) {
     preview.setAttribute("role", "region");
     preview.setAttribute("aria-label", "Live preview");
+    // It scrolls on its own: keyboard users reach it with Tab to scroll it.
+    preview.setAttribute("tabindex", "0");
   }
 
   /* Who else has the answer open ---------------------------------------------- */
