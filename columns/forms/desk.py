@@ -218,9 +218,7 @@ class AssignForm(ActionForm):
 
     def __init__(self, *args, letter: Question, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["answer"].queryset = drafting_answers().filter(
-            column_id=letter.column_id
-        )
+        self.fields["answer"].queryset = drafting_answers(letter.column_id)
 
 
 class DuplicateForm(ActionForm):

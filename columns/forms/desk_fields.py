@@ -6,7 +6,6 @@ from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from columns import workflow
 from columns.models import Answer, User
 
 MAX_TOPICS = 20
@@ -23,10 +22,18 @@ def answer_authors() -> QuerySet[User]:
     return users.order_by("public_name", "username")
 
 
-def drafting_answers() -> QuerySet[Answer]:
-    """Answers still being written, which letters can join as a roundup."""
+def drafting_answers(column_id: int | None = None) -> QuerySet[Answer]:
+    """Answers still being written (of one column, if given), which letters can
+    join as a roundup.
+
+    The few drafts are picked in a subquery of their own: joined with the column
+    for the ordering, SQLite would read every answer of the column instead.
+    """
+    drafting = Answer.objects.drafting()
+    if column_id is not None:
+        drafting = drafting.filter(column_id=column_id)
     return (
-        Answer.objects.filter(state__in=workflow.DRAFTING)
+        Answer.objects.filter(pk__in=drafting.values("pk"))
         .select_related("column")
         .defer("body", "body_html", "summary")
         .order_by("column__name", "title")
