@@ -403,3 +403,20 @@ def test_similar_letters_rank_the_closest_first_and_exclude_the_letter(db):
     assert letter not in similar
     assert loose not in similar or similar.index(loose) > 0
     assert len(search.similar_letters(letter, limit=1)) == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's window ranking of any-of queries"
+)
+def test_any_of_ranking_weighs_a_rare_shared_word_above_a_common_one(db):
+    from columns.search import sqlite
+
+    common = [make_question(public_text=f"Chlamydia test {n}.") for n in range(5)]
+    rare = make_question(public_text="Thinking about a vasectomy.")
+    both = make_question(public_text="Chlamydia, then a vasectomy?")
+    terms = [Term(("chlamydia",)), Term(("vasectomy",))]
+    ranked = sqlite.rank_letters(
+        terms, any_of=True, ranked=True, candidates=100, limit=10
+    )
+    # Newest first among the letters that share only the common word.
+    assert ranked == [both.pk, rare.pk, *(q.pk for q in reversed(common))]

@@ -2,8 +2,15 @@
 
 Every term reaches FTS5 as a double-quoted string (a phrase of one or more words),
 so no input can use FTS5's operators or break its parser.
+
+Any-of queries (suggestions, related answers, similar letters: up to eight terms,
+most of them common) are not ranked with bm25: it first counts every row that holds
+each term, which for a common word is most of the table, whatever ``LIMIT`` says.
+They are ranked within the window of newest matches instead (``window_scores``).
 """
 
+import math
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -60,6 +67,18 @@ def rank_answers(
     if exclude_id is not None:
         filters.append("AND a.id <> %s")
         params.append(exclude_id)
+    if any_of:
+        window = _ids(
+            f"""SELECT columns_answer_fts.rowid FROM columns_answer_fts
+            JOIN columns_answer a ON a.id = columns_answer_fts.rowid
+            WHERE columns_answer_fts MATCH %s
+              AND a.state = 'published' AND a.publish_at <= %s
+              {" ".join(filters)}
+            ORDER BY columns_answer_fts.rowid DESC LIMIT {int(candidates)}""",
+            params,
+        )
+        ranked = best_first(window, window_scores("columns_answer_fts", terms, window))
+        return ranked[offset : offset + limit]
     sql = f"""
         SELECT id FROM (
             SELECT columns_answer_fts.rowid AS id,
@@ -114,19 +133,72 @@ def rank_letters(
     """Ids of letters matching ``terms``: best first when ``ranked``, else newest
     first (among the ``candidates`` newest matches)."""
     exclude = "AND rowid <> %s" if exclude_id is not None else ""
-    order = "score, id DESC" if ranked else "id DESC"
-    score = f"bm25(columns_question_fts, {LETTER_WEIGHTS})" if ranked else "0"
-    sql = f"""
-        SELECT id FROM (
-            SELECT rowid AS id, {score} AS score FROM columns_question_fts
-            WHERE columns_question_fts MATCH %s {exclude}
-            ORDER BY rowid DESC LIMIT {int(max(candidates, limit))}
-        )
-        ORDER BY {order} LIMIT %s
-    """
     params = [match_expression(terms, any_of=any_of)]
     if exclude_id is not None:
         params.append(exclude_id)
+    window = f"ORDER BY rowid DESC LIMIT {int(max(candidates, limit))}"
+    if ranked and any_of:
+        newest = _ids(
+            "SELECT rowid FROM columns_question_fts"
+            f" WHERE columns_question_fts MATCH %s {exclude} {window}",
+            params,
+        )
+        scores = window_scores("columns_question_fts", terms, newest)
+        return best_first(newest, scores)[:limit]
+    order = "score, id DESC" if ranked else "id DESC"
+    score = f"bm25(columns_question_fts, {LETTER_WEIGHTS})" if ranked else "0"
+    return _ids(
+        f"""
+        SELECT id FROM (
+            SELECT rowid AS id, {score} AS score FROM columns_question_fts
+            WHERE columns_question_fts MATCH %s {exclude} {window}
+        )
+        ORDER BY {order} LIMIT %s
+        """,
+        [*params, limit],
+    )
+
+
+def window_scores(
+    table: str, terms: Sequence[Term], window: Sequence[int]
+) -> dict[int, float]:
+    """For each row of ``window`` (ids of an FTS5 ``table``), the terms it holds,
+    each weighted by how rare it is within the window (log(1 + rows / rows with
+    it)): an IDF-weighted overlap that reads only the window's part of each term's
+    index, from its lowest id up."""
+    if not window or not terms:
+        return {}
+    branches = " UNION ALL ".join(
+        f"SELECT rowid, {index} FROM {table} WHERE {table} MATCH %s AND rowid >= %s"
+        for index in range(len(terms))
+    )
+    lowest = min(window)
+    params = [
+        value
+        for term in terms
+        for value in (match_expression([term], any_of=False), lowest)
+    ]
+    inside = set(window)
+    holders: dict[int, set[int]] = defaultdict(set)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit])
+        cursor.execute(branches, params)
+        for rowid, index in cursor.fetchall():
+            if rowid in inside:
+                holders[index].add(rowid)
+    scores: dict[int, float] = defaultdict(float)
+    for rows in holders.values():
+        weight = math.log(1 + len(inside) / len(rows))
+        for rowid in rows:
+            scores[rowid] += weight
+    return scores
+
+
+def best_first(window: Sequence[int], scores: dict[int, float]) -> list[int]:
+    """``window`` by score, the newest first among equals."""
+    return sorted(window, key=lambda rowid: (-scores.get(rowid, 0.0), -rowid))
+
+
+def _ids(sql: str, params: list) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
