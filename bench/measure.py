@@ -14,6 +14,8 @@ from django.utils.http import urlencode
 
 from columns.models import Answer, Column, Question, Topic, User
 
+# The budget's ceiling for public pages and the review queue (not the triage page
+# or the answer editor, which show one letter or answer with all its tools).
 QUERY_CEILING = 10
 
 
@@ -25,6 +27,7 @@ class Timing:
     median_ms: float
     p95_ms: float
     queries: int
+    ceiling: int | None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -40,6 +43,7 @@ class Scenario:
     staff: bool = False
     # Pages served from the public cache are also timed cold (cache cleared).
     cold: bool = False
+    ceiling: int | None = QUERY_CEILING
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -119,9 +123,17 @@ def scenarios() -> list[Scenario]:
             staff=True,
         ),
         Scenario("queue (searched)", reverse("desk:queue") + "?q=partner", staff=True),
-        Scenario("triage page", reverse("desk:letter", args=[question.pk]), staff=True),
         Scenario(
-            "answer editor", reverse("editor:answer_edit", args=[answer.pk]), staff=True
+            "triage page",
+            reverse("desk:letter", args=[question.pk]),
+            staff=True,
+            ceiling=None,
+        ),
+        Scenario(
+            "answer editor",
+            reverse("editor:answer_edit", args=[answer.pk]),
+            staff=True,
+            ceiling=None,
         ),
     ]
     return public + desk
@@ -167,6 +179,7 @@ def time_scenario(
         median_ms=round(statistics.median(samples), 2),
         p95_ms=round(percentile(samples, 0.95), 2),
         queries=query_count,
+        ceiling=scenario.ceiling,
     )
 
 
@@ -196,7 +209,8 @@ def measure(
 
 
 def _line(timing: Timing) -> str:
-    flag = "  <-- over the query ceiling" if timing.queries > QUERY_CEILING else ""
+    over = timing.ceiling is not None and timing.queries > timing.ceiling
+    flag = "  <-- over the query ceiling" if over else ""
     return (
         f"  {timing.name:<34} {timing.status}  median {timing.median_ms:8.2f} ms  "
         f"p95 {timing.p95_ms:8.2f} ms  {timing.queries:3d} queries{flag}"

@@ -58,7 +58,13 @@ def test_every_scenario_is_measured_with_its_queries(tiny_data, superuser):
         assert timing.median_ms > 0 and timing.p95_ms >= timing.median_ms
         if timing.name.startswith("queue") or timing.name in uncached:
             # The budget: public pages and the review queue stay under ten queries.
+            assert timing.ceiling == measure.QUERY_CEILING
             assert 0 < timing.queries <= measure.QUERY_CEILING, timing
+    assert {t.name for t in timings if t.ceiling is None} == {
+        "triage page",
+        "answer editor",
+    }
+    assert {"search (common) [uncached]", "search (phrase) [uncached]"} <= names
 
 
 def test_the_report_is_valid_json_and_a_readable_table(tiny_data, superuser):
