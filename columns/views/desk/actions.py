@@ -51,8 +51,9 @@ def _next_letter_url(letter: Question) -> str | None:
     """The page of the next waiting letter of the column after ``letter``."""
     column_letters = Question.objects.filter(column_id=letter.column_id)
     page = keyset_page(
-        [column_letters.filter(status=status) for status in sorted(WAITING)],
+        [column_letters.in_status(status) for status in sorted(WAITING)],
         Question.objects.all(),
+        lead=("status",),
         newest_first=False,
         size=1,
         after=letter.pk,

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -64,6 +64,7 @@ def keyset_page(
     rows: QuerySet,
     *,
     key: str = "pk",
+    lead: tuple[str, ...] = (),
     newest_first: bool,
     size: int,
     after: int | None = None,
@@ -78,19 +79,27 @@ def keyset_page(
     number: "status IN (...) ORDER BY id" would make the database sort every
     waiting letter instead. ``key`` is the column the branches are ordered by: the
     letter's id, or an equal one that an index of the branch's filter already
-    holds in order.
+    holds in order. ``lead`` names columns that each branch holds constant (its
+    status) and its index starts with: ordering by them too changes nothing but
+    tells PostgreSQL that the index gives the order, where it would otherwise walk
+    the primary key hoping to meet the status soon. The branches are combined with
+    UNION ALL, which both databases read branch by branch (an OR of IN-subqueries
+    makes PostgreSQL filter the whole primary key).
     """
     forward = before is None
     descending = newest_first == forward
     cursor = after if forward else before
-    picked = Q()
+    walks = []
     for branch in branches:
         if cursor is not None:
             branch = branch.filter(**{"pk__lt" if descending else "pk__gt": cursor})
-        ordered = branch.order_by(f"-{key}" if descending else key)
-        picked |= Q(pk__in=ordered.values("pk")[: size + 1])
+        order = [f"-{field}" if descending else field for field in (*lead, key)]
+        walk = branch.order_by(*order).values("pk")[: size + 1]
+        # Compound members may not be sliced themselves (SQLite): wrap each one.
+        walks.append(branch.model.objects.filter(pk__in=walk).order_by().values("pk"))
+    picked = walks[0].union(*walks[1:], all=True) if len(walks) > 1 else walks[0]
     found = list(
-        rows.filter(picked).order_by("-pk" if descending else "pk")[: size + 1]
+        rows.filter(pk__in=picked).order_by("-pk" if descending else "pk")[: size + 1]
     )
     more = len(found) > size
     found = found[:size]
@@ -105,9 +114,10 @@ def keyset_page(
     )
 
 
-def filtered_letters(data: dict) -> tuple[list[QuerySet], str, bool]:
+def filtered_letters(data: dict) -> tuple[list[QuerySet], str, tuple[str, ...], bool]:
     """The letters the filters select, one queryset per status asked for; the key
-    to order them by; and whether search capped them."""
+    to order them by and the columns to lead it (see ``keyset_page``); and whether
+    search capped them."""
     letters = Question.objects.all()
     if data["column"]:
         letters = letters.filter(column_id=data["column"])
@@ -136,8 +146,15 @@ def filtered_letters(data: dict) -> tuple[list[QuerySet], str, bool]:
     statuses = {"waiting": sorted(WAITING), "all": []}.get(
         data["status"], [data["status"]]
     )
-    branches = [letters.filter(status=status) for status in statuses] or [letters]
-    return branches, key, capped
+    # Each status's letters come from walking its (status, id) index, unless a
+    # search already holds them to a thousand ids or a topic's index gives the order.
+    walk_status = key == "pk" and not data["q"]
+    branches = [
+        letters.in_status(status) if walk_status else letters.filter(status=status)
+        for status in statuses
+    ] or [letters]
+    lead = ("status",) if statuses and walk_status else ()
+    return branches, key, lead, capped
 
 
 def _link(request: HttpRequest, **cursor: int) -> str:
@@ -159,7 +176,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         context = {"form": form, "page": None}
         return render(request, "desk/queue.html", context, status=400)
     data = form.cleaned_data
-    branches, key, capped = filtered_letters(data)
+    branches, key, lead, capped = filtered_letters(data)
     page = keyset_page(
         branches,
         Question.objects.select_related("column", "assignee").prefetch_related(
@@ -168,6 +185,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             Prefetch("topic_items", TaggedQuestion.objects.select_related("tag"))
         ),
         key=key,
+        lead=lead,
         newest_first=data["sort"] == "newest",
         size=data["size"],
         after=data["after"],
