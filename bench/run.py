@@ -61,6 +61,11 @@ def bench_env(database: str, size: str) -> dict[str, str]:
     return env
 
 
+def generation_stamp(database: str, size: str) -> Path:
+    """Where a finished generation records its figures, beside the data."""
+    return ROOT / "var" / f"bench-{size}-{database}-generation.json"
+
+
 def machine() -> dict[str, str | int]:
     cpu = "unknown"
     cpuinfo = Path("/proc/cpuinfo")
@@ -93,21 +98,28 @@ def run_one(args: argparse.Namespace) -> dict:
     say(f"== {args.database}: {letters:,} letters, {answers:,} answers")
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    existing = Question.objects.filter(column__slug__startswith="bench-").count()
-    generation = {"reused": existing == letters}
-    if existing != letters:
-        if existing:
+    # Written once generation has finished: data without it is incomplete.
+    stamp = generation_stamp(args.database, args.size)
+    made = json.loads(stamp.read_text()) if stamp.exists() else {}
+    if (made.get("letters"), made.get("answers")) == (letters, answers):
+        generation = {**made, "reused": True}
+        say(f"  reusing the data generated in {made['seconds']['total']:.0f} s")
+    else:
+        if Question.objects.filter(column__slug__startswith="bench-").exists():
             raise SystemExit(
-                f"The bench database holds {existing:,} letters, not {letters:,}: "
-                "run with --fresh."
+                "The bench database holds other or incomplete data: run with --fresh."
             )
         report = generate.generate(
             letters=letters, answers=answers, progress=lambda line: say("  " + line)
         )
-        generation.update(
-            seconds={k: round(v, 1) for k, v in report.seconds.items()},
-            peak_memory_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        )
+        generation = {
+            "letters": letters,
+            "answers": answers,
+            "seconds": {k: round(v, 1) for k, v in report.seconds.items()},
+            "peak_memory_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        }
+        stamp.write_text(json.dumps(generation) + "\n")
+        generation["reused"] = False
         say(f"  generated in {report.seconds['total']:.0f} s")
     if args.generate_only:
         raise SystemExit(0)
@@ -218,6 +230,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def fresh_database(database: str, env: dict[str, str], size: str) -> None:
+    generation_stamp(database, size).unlink(missing_ok=True)
     if database == "sqlite":
         for suffix in ("", "-wal", "-shm"):
             Path(str(ROOT / "var" / f"bench-{size}.sqlite3") + suffix).unlink(

@@ -184,6 +184,22 @@ def topics_in_use(now: datetime) -> QuerySet[Topic]:
     return Topic.objects.filter(Exists(public)).order_by("name")
 
 
+def union_of_slices(slices: list[QuerySet]) -> QuerySet:
+    """The primary keys of several sliced ``values("pk")`` querysets, as one UNION
+    ALL subquery (for ``pk__in``).
+
+    Both databases read such a union slice by slice; an OR of ``pk IN (...)``
+    subqueries makes PostgreSQL filter every row of the table against them. Each
+    slice is wrapped in a query of its own: SQLite refuses a LIMIT inside a
+    compound member.
+    """
+    wrapped = [
+        part.model.objects.filter(pk__in=part).order_by().values("pk")
+        for part in slices
+    ]
+    return wrapped[0].union(*wrapped[1:], all=True) if len(wrapped) > 1 else slices[0]
+
+
 def adjacent_answers(answer: Answer, now: datetime) -> tuple[Answer | None, ...]:
     """The previous (older) and next (newer) public answers of the answer's column,
     in one query."""
@@ -194,8 +210,12 @@ def adjacent_answers(answer: Answer, now: datetime) -> tuple[Answer | None, ...]
     older = column.filter(Q(publish_at__lt=when) | Q(publish_at=when, pk__lt=pk))
     newer = column.filter(Q(publish_at__gt=when) | Q(publish_at=when, pk__gt=pk))
     found = column.select_related("column").filter(
-        Q(pk__in=older.order_by("-publish_at", "-pk").values("pk")[:1])
-        | Q(pk__in=newer.order_by("publish_at", "pk").values("pk")[:1])
+        pk__in=union_of_slices(
+            [
+                older.order_by("-publish_at", "-pk").values("pk")[:1],
+                newer.order_by("publish_at", "pk").values("pk")[:1],
+            ]
+        )
     )
     by_side = {(row.publish_at, row.pk) > (when, pk): row for row in found}
     return by_side.get(False), by_side.get(True)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from columns import anonymity, search
 from columns.access import editor_required
 from columns.forms.desk import BulkForm, QueueFilterForm
+from columns.listings import union_of_slices
 from columns.models import Question, TaggedQuestion
 from columns.workflow.core import WAITING
 
@@ -83,8 +84,7 @@ def keyset_page(
     status) and its index starts with: ordering by them too changes nothing but
     tells PostgreSQL that the index gives the order, where it would otherwise walk
     the primary key hoping to meet the status soon. The branches are combined with
-    UNION ALL, which both databases read branch by branch (an OR of IN-subqueries
-    makes PostgreSQL filter the whole primary key).
+    ``union_of_slices``.
     """
     forward = before is None
     descending = newest_first == forward
@@ -94,10 +94,8 @@ def keyset_page(
         if cursor is not None:
             branch = branch.filter(**{"pk__lt" if descending else "pk__gt": cursor})
         order = [f"-{field}" if descending else field for field in (*lead, key)]
-        walk = branch.order_by(*order).values("pk")[: size + 1]
-        # Compound members may not be sliced themselves (SQLite): wrap each one.
-        walks.append(branch.model.objects.filter(pk__in=walk).order_by().values("pk"))
-    picked = walks[0].union(*walks[1:], all=True) if len(walks) > 1 else walks[0]
+        walks.append(branch.order_by(*order).values("pk")[: size + 1])
+    picked = union_of_slices(walks)
     found = list(
         rows.filter(pk__in=picked).order_by("-pk" if descending else "pk")[: size + 1]
     )
