@@ -212,7 +212,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "--database", choices=["sqlite", "postgres", "all"], default="all",
         help="all: SQLite, then PostgreSQL when it answers on 127.0.0.1:5432",
     )  # fmt: skip
-    parser.add_argument("--iterations", type=int, default=30, help="timings per page")
+    parser.add_argument("--iterations", type=int, default=40, help="timings per page")
     parser.add_argument("--http-seconds", type=int, default=10, help="each HTTP load")
     parser.add_argument(
         "--readers", type=int, default=8, help="concurrent letter senders"
