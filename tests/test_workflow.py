@@ -474,9 +474,3 @@ def test_a_refused_publication_leaves_the_cache_alone(
             workflow.publish(answer, by=editor, at=timezone.now() - timedelta(days=1))
     assert callbacks == []
     assert caching.generation() == start
-
-
-def test_the_drafting_index_covers_exactly_the_states_letters_may_join():
-    from columns.models.answers import DRAFTING_STATES
-
-    assert set(DRAFTING_STATES) == set(workflow.DRAFTING)

@@ -6,6 +6,7 @@ from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from columns import workflow
 from columns.models import Answer, User
 
 MAX_TOPICS = 20
@@ -29,7 +30,7 @@ def drafting_answers(column_id: int | None = None) -> QuerySet[Answer]:
     The few drafts are picked in a subquery of their own: joined with the column
     for the ordering, SQLite would read every answer of the column instead.
     """
-    drafting = Answer.objects.drafting()
+    drafting = Answer.objects.filter(state__in=workflow.DRAFTING)
     if column_id is not None:
         drafting = drafting.filter(column_id=column_id)
     return (

@@ -13,8 +13,6 @@ from columns.models.columns import Column, ContentWarning
 from columns.models.questions import Question
 from columns.models.tags import TaggedAnswer
 
-DRAFTING_STATES = ("draft", "changes_requested")
-
 
 class AnswerQuerySet(models.QuerySet):
     def published(self, now: datetime | None = None) -> "AnswerQuerySet":
@@ -30,10 +28,6 @@ class AnswerQuerySet(models.QuerySet):
         return self.filter(
             state=Answer.State.PUBLISHED, publish_at__gt=now or timezone.now()
         )
-
-    def drafting(self) -> "AnswerQuerySet":
-        """Answers still being written (letters can join them as a roundup)."""
-        return self.filter(state__in=DRAFTING_STATES)
 
     def awaiting_review(self) -> "AnswerQuerySet":
         return self.filter(state=Answer.State.IN_REVIEW)
