@@ -67,36 +67,24 @@ def rank_answers(
     if exclude_id is not None:
         filters.append("AND a.id <> %s")
         params.append(exclude_id)
-    if any_of:
-        window = _ids(
-            f"""SELECT columns_answer_fts.rowid FROM columns_answer_fts
-            JOIN columns_answer a ON a.id = columns_answer_fts.rowid
-            WHERE columns_answer_fts MATCH %s
-              AND a.state = 'published' AND a.publish_at <= %s
-              {" ".join(filters)}
-            ORDER BY columns_answer_fts.rowid DESC LIMIT {int(candidates)}""",
-            params,
-        )
-        ranked = best_first(window, window_scores("columns_answer_fts", terms, window))
-        return ranked[offset : offset + limit]
-    sql = f"""
-        SELECT id FROM (
-            SELECT columns_answer_fts.rowid AS id,
-                   bm25(columns_answer_fts, {ANSWER_WEIGHTS}) AS score
-            FROM columns_answer_fts
-            JOIN columns_answer a ON a.id = columns_answer_fts.rowid
-            WHERE columns_answer_fts MATCH %s
-              AND a.state = 'published' AND a.publish_at <= %s
-              {" ".join(filters)}
-            ORDER BY columns_answer_fts.rowid DESC
-            LIMIT {int(candidates)}
-        )
-        ORDER BY score, id DESC
-        LIMIT %s OFFSET %s
+    newest = f"""
+        FROM columns_answer_fts
+        JOIN columns_answer a ON a.id = columns_answer_fts.rowid
+        WHERE columns_answer_fts MATCH %s
+          AND a.state = 'published' AND a.publish_at <= %s
+          {" ".join(filters)}
+        ORDER BY columns_answer_fts.rowid DESC LIMIT {int(candidates)}
     """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, offset])
-        return [row[0] for row in cursor.fetchall()]
+    return _best(
+        "columns_answer_fts",
+        newest,
+        params,
+        terms,
+        any_of=any_of,
+        weights=ANSWER_WEIGHTS,
+        offset=offset,
+        limit=limit,
+    )
 
 
 def answer_snippets(
@@ -136,26 +124,46 @@ def rank_letters(
     params = [match_expression(terms, any_of=any_of)]
     if exclude_id is not None:
         params.append(exclude_id)
-    window = f"ORDER BY rowid DESC LIMIT {int(max(candidates, limit))}"
-    if ranked and any_of:
-        newest = _ids(
-            "SELECT rowid FROM columns_question_fts"
-            f" WHERE columns_question_fts MATCH %s {exclude} {window}",
-            params,
-        )
-        scores = window_scores("columns_question_fts", terms, newest)
-        return best_first(newest, scores)[:limit]
-    order = "score, id DESC" if ranked else "id DESC"
-    score = f"bm25(columns_question_fts, {LETTER_WEIGHTS})" if ranked else "0"
+    newest = (
+        f"FROM columns_question_fts WHERE columns_question_fts MATCH %s {exclude}"
+        f" ORDER BY rowid DESC LIMIT {int(max(candidates, limit))}"
+    )
+    if not ranked:
+        return _ids(f"SELECT rowid {newest}", params)[:limit]
+    return _best(
+        "columns_question_fts",
+        newest,
+        params,
+        terms,
+        any_of=any_of,
+        weights=LETTER_WEIGHTS,
+        offset=0,
+        limit=limit,
+    )
+
+
+def _best(
+    table: str,
+    newest: str,
+    params: list,
+    terms: Sequence[Term],
+    *,
+    any_of: bool,
+    weights: str,
+    offset: int,
+    limit: int,
+) -> list[int]:
+    """Ids of the rows that ``newest`` (SQL from FROM to LIMIT: the newest matches
+    of ``table``) finds, best first: by bm25 with column ``weights``, or for any-of
+    queries by ``window_scores``."""
+    if any_of:
+        window = _ids(f"SELECT {table}.rowid {newest}", params)
+        ranked = best_first(window, window_scores(table, terms, window))
+        return ranked[offset : offset + limit]
     return _ids(
-        f"""
-        SELECT id FROM (
-            SELECT rowid AS id, {score} AS score FROM columns_question_fts
-            WHERE columns_question_fts MATCH %s {exclude} {window}
-        )
-        ORDER BY {order} LIMIT %s
-        """,
-        [*params, limit],
+        f"SELECT id FROM (SELECT {table}.rowid AS id, bm25({table}, {weights})"
+        f" AS score {newest}) ORDER BY score, id DESC LIMIT %s OFFSET %s",
+        [*params, limit, offset],
     )
 
 
