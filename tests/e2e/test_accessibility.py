@@ -24,9 +24,6 @@ from columns.models import Answer, Column, Question, User
 from tests.e2e.conftest import DESKTOP, PHONE
 
 SERIOUS = {"serious", "critical"}
-# Known problems in code this suite does not own, each reported to its owner: (rule,
-# element). They must still occur: once fixed, the entry has to go.
-KNOWN_ISSUES: dict[str, set[tuple[str, str]]] = {}
 LETTER = (
     "My boyfriend and I have been together a year and I still feel shy about "
     "asking for what I like. How do I start that conversation?"
@@ -164,7 +161,7 @@ def serious_violations(page: Page) -> dict[tuple[str, str], str]:
 
 def audit(page: Page, name: str, screenshot) -> list[str]:
     """Audit the open page at desktop width, then at phone width (screenshots of the
-    key pages at both); the violations not known, and known ones that are gone."""
+    key pages at both); every violation found, described."""
     slug = re.sub(r"\W+", "-", name)
     found = {}
     for width, viewport in [("1280 px", DESKTOP), ("375 px", PHONE)]:
@@ -179,11 +176,7 @@ def audit(page: Page, name: str, screenshot) -> list[str]:
             screenshot(
                 f"{slug}-{'desktop' if viewport is DESKTOP else 'phone'}", of=page
             )
-    known = KNOWN_ISSUES.get(name, set())
-    return [text for key, text in found.items() if key not in known] + [
-        f"{rule} at {element} is fixed: remove it from KNOWN_ISSUES"
-        for rule, element in known - found.keys()
-    ]
+    return list(found.values())
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
