@@ -1,27 +1,16 @@
 """Two people save the same answer at the same instant through a real server: one
 save wins, the other is refused and its writer gets their text back."""
 
-import http.cookiejar
-import re
 import threading
-import urllib.error
-import urllib.parse
-import urllib.request
 from html import unescape
-
-import pytest
-from django.db import connection
 
 from columns.models import Answer
 from tests.factories import make_draft, make_roles, make_user
+from tests.http_client import CookieClient, field_value, needs_separate_connections
 
 PASSWORD = "correct horse battery"
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="the in-memory SQLite test database is one shared connection; "
-    "PostgreSQL shows real concurrency (CI runs the suite on both)",
-)
+pytestmark = needs_separate_connections
 
 
 class Staff:
@@ -29,41 +18,26 @@ class Staff:
 
     def __init__(self, base_url: str, username: str) -> None:
         self.base_url = base_url
-        jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(jar)
-        )
+        self.client = CookieClient()
         login = self.base_url + "/desk/login/"
-        token = self._token(self.opener.open(login, timeout=30).read().decode())
-        self._post(login, {"username": username, "password": PASSWORD}, token)
-
-    @staticmethod
-    def _token(page: str) -> str:
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-
-    def _post(self, url: str, fields: dict, token: str) -> tuple[int, str]:
-        body = urllib.parse.urlencode({**fields, "csrfmiddlewaretoken": token})
-        request = urllib.request.Request(
-            url, data=body.encode(), headers={"Referer": url}
+        token = field_value(self.client.get(login), "csrfmiddlewaretoken")
+        self.client.post(
+            login,
+            {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token},
         )
-        try:
-            with self.opener.open(request, timeout=60) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
 
     def open_editor(self, answer: Answer) -> None:
         self.url = f"{self.base_url}/desk/answers/{answer.pk}/"
-        page = self.opener.open(self.url, timeout=30).read().decode()
-        self.token = self._token(page)
+        page = self.client.get(self.url)
         self.fields = {
             "title": answer.title,
             "slug": answer.slug,
-            "version": re.search(r'name="version" value="(\d+)"', page).group(1),
+            "version": field_value(page, "version"),
+            "csrfmiddlewaretoken": field_value(page, "csrfmiddlewaretoken"),
         }
 
     def save(self, body: str) -> tuple[int, str]:
-        return self._post(self.url, {**self.fields, "body": body}, self.token)
+        return self.client.post(self.url, {**self.fields, "body": body})
 
 
 def test_of_two_simultaneous_saves_one_wins_and_the_other_keeps_its_text(

@@ -1,28 +1,19 @@
 """Many readers sending at once through a real server: every letter kept, once."""
 
-import http.cookiejar
 import re
 import threading
-import urllib.parse
-import urllib.request
-
-import pytest
-from django.db import connection
 
 from columns import intake
 from columns.models import Question
 from tests.factories import make_column
+from tests.http_client import CookieClient, field_value, needs_separate_connections
 
 READERS = 24
 LETTER = (
     "We have been arguing about how often to have sex and I don't know who is right."
 )
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="the in-memory SQLite test database is one shared connection; "
-    "PostgreSQL shows real concurrency (CI runs the suite on both)",
-)
+pytestmark = needs_separate_connections
 
 
 class Reader:
@@ -30,23 +21,15 @@ class Reader:
 
     def __init__(self, base_url: str, path: str) -> None:
         self.url = base_url + path
-        jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(jar)
-        )
-        page = self.opener.open(self.url, timeout=30).read().decode()
+        self.client = CookieClient()
+        page = self.client.get(self.url)
         self.fields = {
-            name: re.search(rf'name="{name}" value="([^"]+)"', page).group(1)
+            name: field_value(page, name)
             for name in ("csrfmiddlewaretoken", "form_token")
         }
 
     def send(self, text: str) -> tuple[int, str]:
-        body = urllib.parse.urlencode({**self.fields, "text": text}).encode()
-        request = urllib.request.Request(
-            self.url, data=body, headers={"Referer": self.url}
-        )
-        with self.opener.open(request, timeout=60) as response:
-            return response.status, response.read().decode()
+        return self.client.post(self.url, {**self.fields, "text": text})
 
 
 def test_parallel_submissions_all_arrive_with_distinct_codes(
