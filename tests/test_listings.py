@@ -39,7 +39,10 @@ def titles(queryset) -> list[str]:
 def plan_of(topic: Topic, rows_needed: int) -> str:
     with CaptureQueriesContext(connection) as queries:
         list(topic_answers(topic, rows_needed)[:rows_needed])
-    listing = queries.captured_queries[2]["sql"]
+    newest_first = '"columns_answer"."publish_at" DESC'
+    listing = next(
+        q["sql"] for q in queries.captured_queries if newest_first in q["sql"]
+    )
     return "walk" if "EXISTS" in listing else "tag index"
 
 
