@@ -29,12 +29,13 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo columns, letters, answers and staff (idempotent)
 	$(MANAGE) seed_demo
 
-run: demo ## From a fresh clone: install, migrate, load the demo, serve on 127.0.0.1:8000
+run: demo ## From a fresh clone: install, migrate, load the demo, serve on 127.0.0.1:8000 with a task worker
 	@echo
 	@echo "Serving on http://$(HOST_PORT)/  (back office: http://$(HOST_PORT)/admin/)"
-	@echo "Demo logins are listed above. Stop with Ctrl-C."
+	@echo "Background tasks run in a worker beside the web server."
+	@echo "Demo logins are listed above. Stop both with Ctrl-C."
 	@echo
-	$(MANAGE) runserver $(HOST_PORT)
+	$(MANAGE) serve $(HOST_PORT)
 
 test: install ## Lint, check migrations and run the whole suite (SQLite)
 	$(BIN)/ruff check .

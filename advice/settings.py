@@ -80,6 +80,11 @@ INSTALLED_APPS = [
     "taggit",
     "markdownx",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "columns",
 ]
 
@@ -90,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -110,6 +116,13 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
         },
+    },
+    {
+        # Plain-text emails: no HTML escaping (an apostrophe stays an apostrophe).
+        "NAME": "plain-text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -138,18 +151,53 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis shared by every web process when REDIS_URL is set.
+# Caches. "default" keeps rendered public pages and figures shown on the desk;
+# "shared" keeps what must be one truth for every web process: rate-limit counters,
+# failed sign-ins, who has an answer open. With REDIS_URL both live in Redis. Without
+# it, "shared" is a table in the database and "default" is each process's memory,
+# which is safe because page keys carry the cache generation, read from the database
+# on every request (columns/caching.py). A Redis that is down or hung is skipped
+# after REDIS_TIMEOUT seconds: pages are served uncached and the shared counters fall
+# back to per-process memory until it answers again (columns/cachebackends.py).
 REDIS_URL = env_str("REDIS_URL", "")
+REDIS_TIMEOUT = float(env_str("REDIS_TIMEOUT", "0.1"))
+REDIS_RETRY_SECONDS = float(env_str("REDIS_RETRY_SECONDS", "5"))
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        alias: {
+            "BACKEND": "columns.cachebackends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "advice",
+            "KEY_PREFIX": f"advice:{alias}",
+            "OPTIONS": {
+                "timeout_seconds": REDIS_TIMEOUT,
+                "retry_seconds": REDIS_RETRY_SECONDS,
+                "local_fallback": alias == "shared",
+            },
         }
+        for alias in ["default", "shared"]
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        "shared": {
+            "BACKEND": "columns.cachebackends.SharedDatabaseCache",
+            "LOCATION": "advice_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+    }
+
+# Background work (staff email, follow-ups of a state change) runs on a task queue
+# kept in the database; `manage.py worker` runs it. Failed tasks are retried
+# ADVICE_TASK_MAX_ATTEMPTS times in all, waiting ADVICE_TASK_RETRY_SECONDS, then
+# four times as long after each failure; a task left running longer than
+# ADVICE_TASK_LEASE_SECONDS (its worker died) is run again.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+ADVICE_TASK_MAX_ATTEMPTS = env_int("ADVICE_TASK_MAX_ATTEMPTS", 6)
+ADVICE_TASK_RETRY_SECONDS = env_int("ADVICE_TASK_RETRY_SECONDS", 30)
+ADVICE_TASK_LEASE_SECONDS = env_int("ADVICE_TASK_LEASE_SECONDS", 600)
 
 AUTH_USER_MODEL = "columns.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -198,6 +246,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "desk@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A hung mail server must not hold a worker for long; the task is retried.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 
 # Security. Production (DEBUG off) is HTTPS-only; behind a TLS-terminating proxy set
 # SECURE_PROXY_SSL_HEADER=1 so Django trusts X-Forwarded-Proto.
@@ -258,12 +308,37 @@ ADVICE_UPLOAD_MAX_BYTES = env_int("ADVICE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 ADVICE_UPLOAD_MAX_PIXELS = env_int("ADVICE_UPLOAD_MAX_PIXELS", 4096 * 4096)
 CSRF_FAILURE_VIEW = "columns.views.errors.csrf_failure"
 
-# Logs go to stderr. No handler or formatter here records a client address, user
-# agent or request headers: reader privacy (see README).
+# Staff sign-in (desk and back office): failed sign-ins are counted per account and
+# per client (a keyed hash, never stored); past either limit, sign-in is refused
+# until the lockout ends by itself. Two-factor sign-in (TOTP) can be made required
+# for editors and superusers.
+ADVICE_LOGIN_FAILURES_PER_ACCOUNT = env_int("ADVICE_LOGIN_FAILURES_PER_ACCOUNT", 5)
+ADVICE_LOGIN_FAILURES_PER_CLIENT = env_int("ADVICE_LOGIN_FAILURES_PER_CLIENT", 20)
+ADVICE_LOGIN_LOCKOUT_SECONDS = env_int("ADVICE_LOGIN_LOCKOUT_SECONDS", 900)
+ADVICE_REQUIRE_2FA = env_bool("ADVICE_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Advice desk")
+
+# Logs go to stderr. Every handler carries the reader-privacy filter: no client
+# address in any line, and no request line for a reader's URL, whose time would date
+# a letter to the second (see README, "Privacy"). Django's default handlers of the
+# "django" and "django.server" loggers give way to this one: the development
+# server's stamps each request line to the second, and mail_admins would mail the
+# request with its client address.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"reader_privacy": {"()": "columns.logfilters.ReaderPrivacyFilter"}},
     "formatters": {"plain": {"format": "{levelname} {name}: {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["reader_privacy"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
+    },
 }

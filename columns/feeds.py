@@ -3,6 +3,14 @@
 Entries carry their authors, topics (as categories), first-published and updated
 dates, and an id that stays the same when an answer's title or slug changes (a
 ``tag:`` URI of the answer's number).
+
+Every field is plain text (``body_html`` stays out of the feeds), but readers
+render some fields as HTML: an item's description (RSS ``<description>``, Atom
+``<summary type="html">``) and, in practice, an RSS channel's ``<description>``.
+Those are HTML-escaped. Titles, bylines and categories are plain text in both
+formats (Atom ``type="text"``; the RSS Best Practices Profile allows HTML only in
+an item's description), so the XML escaping is all they need: escaping them
+again would show readers ``&amp;``.
 """
 
 from urllib.parse import urlsplit
@@ -14,6 +22,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape, format_html_join
 
 from columns.listings import (
     SITE_NAME,
@@ -42,6 +51,11 @@ class AnswerFeed(Feed):
         return reverse("columns:home")
 
     def description(self, obj: Column | Topic | None) -> str:
+        # Readers render an RSS channel's description as HTML.
+        return escape(self.about(obj))
+
+    def about(self, obj: Column | Topic | None) -> str:
+        """What the feed lists, in plain text."""
         return "New answers to readers' letters, in every column."
 
     def items(self, obj: Column | Topic | None) -> QuerySet[Answer]:
@@ -59,10 +73,14 @@ class AnswerFeed(Feed):
         warnings = ", ".join(str(warning) for warning in item.content_warnings.all())
         notice = f"Content warnings: {warnings}." if warnings else ""
         if nsfw_warnings(item):
-            return f"{notice} This answer opens behind a content notice."
-        excerpt = letter_excerpt(item)
-        parts = [notice, item.summary, f"The letter: “{excerpt}”" if excerpt else ""]
-        return "\n\n".join(part for part in parts if part)
+            parts = [f"{notice} This answer opens behind a content notice."]
+        else:
+            excerpt = letter_excerpt(item)
+            letter = f"The letter: “{excerpt}”" if excerpt else ""
+            parts = [notice, item.summary, letter]
+        # The description is HTML to readers, so each plain-text part is escaped,
+        # and is a paragraph of its own: blank lines would collapse into one run.
+        return format_html_join("", "<p>{}</p>", ((part,) for part in parts if part))
 
     def item_author_name(self, item: Answer) -> str:
         return ", ".join(author.byline for author in item.authors.all()) or SITE_NAME
@@ -89,7 +107,8 @@ class AnswerAtomFeed(AnswerFeed):
     feed_type = Atom1Feed
 
     def subtitle(self, obj: Column | Topic | None) -> str:
-        return self.description(obj)
+        # Atom1Feed writes a plain <subtitle> (type="text"): no HTML escaping.
+        return self.about(obj)
 
 
 class ColumnFeed(AnswerFeed):
@@ -104,7 +123,7 @@ class ColumnFeed(AnswerFeed):
     def link(self, obj: Column) -> str:
         return reverse("columns:column_detail", args=[obj.slug])
 
-    def description(self, obj: Column) -> str:
+    def about(self, obj: Column) -> str:
         return obj.tagline or f"New answers in {obj.name}."
 
     def answers(self, obj: Column) -> QuerySet[Answer]:
@@ -127,7 +146,7 @@ class TopicFeed(AnswerFeed):
     def link(self, obj: Topic) -> str:
         return reverse("columns:topic_detail", args=[obj.slug])
 
-    def description(self, obj: Topic) -> str:
+    def about(self, obj: Topic) -> str:
         return obj.description or f"New answers about {obj.name}."
 
     def answers(self, obj: Topic) -> QuerySet[Answer]:

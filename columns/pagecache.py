@@ -2,10 +2,11 @@
 
 A public page is a pure function of its URL and of published content, so the
 rendered response is cached under a key made of the cache generation
-(``columns.caching``: publishing, editing or withdrawing an answer bumps it) and
-the absolute URL. No cron job publishes scheduled answers, so pages must not
-outlive the moment the next one goes public: every page's lifetime is capped by
-the time left until the next scheduled ``publish_at``.
+(``columns.caching``: publishing, editing or withdrawing an answer bumps it, in the
+database) and the absolute URL. No cron job publishes scheduled answers, so pages
+must not outlive the moment the next one goes public: every page's lifetime is
+capped by the time left until the next scheduled ``publish_at``. Both come from one
+query per request, so a cached page costs one indexed query and a cache read.
 
 Every public response carries an ETag (and the view's Last-Modified, if any);
 a conditional GET that matches gets 304 Not Modified.
@@ -18,7 +19,6 @@ from datetime import datetime
 from functools import wraps
 
 from django.core.cache import cache
-from django.db.models import Min
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.cache import (
@@ -28,46 +28,21 @@ from django.utils.cache import (
 )
 from django.utils.http import parse_http_date_safe
 
-from columns.caching import generation
-from columns.models import Answer
+from columns import caching
 
 # How long a rendered page is kept at most; publishing empties the cache anyway.
 PAGE_TTL = 600
 # How long browsers and shared caches may keep a page without asking again: short,
 # because they don't hear about publications.
 BROWSER_MAX_AGE = 60
-NOTHING_SCHEDULED = "none"
 
 
-def next_publication_at(now: datetime | None = None) -> datetime | None:
-    """When the next scheduled answer goes public, or None.
-
-    One indexed query per cache generation, remembered until that moment.
-    """
-    now = now or timezone.now()
-    key = f"public-pages:{generation()}:next-publication"
-    cached = cache.get(key)
-    if cached == NOTHING_SCHEDULED:
-        return None
-    if cached is not None and cached > now:
-        return cached
-    upcoming = Answer.objects.scheduled(now).aggregate(at=Min("publish_at"))["at"]
-    timeout = _seconds_until(upcoming, now) if upcoming else PAGE_TTL
-    cache.set(key, upcoming or NOTHING_SCHEDULED, timeout=timeout)
-    return upcoming
-
-
-def page_ttl(now: datetime | None = None) -> int:
+def page_ttl(state: caching.PageState, now: datetime) -> int:
     """Seconds a page rendered now may be served from the cache."""
-    now = now or timezone.now()
-    upcoming = next_publication_at(now)
+    upcoming = state.next_publication_at
     if upcoming is None:
         return PAGE_TTL
-    return min(PAGE_TTL, _seconds_until(upcoming, now))
-
-
-def _seconds_until(moment: datetime, now: datetime) -> int:
-    return max(1, math.ceil((moment - now).total_seconds()))
+    return min(PAGE_TTL, max(1, math.ceil((upcoming - now).total_seconds())))
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -82,14 +57,17 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in {"GET", "HEAD"}:
             return HttpResponseNotAllowed(["GET", "HEAD"])
+        # Read before rendering: a page rendered from content older than the
+        # generation it is stored under can't happen, and its lifetime ends on time
+        # even if a publication falls due while it renders.
+        now = timezone.now()
+        state = caching.current(now)
         url = request.build_absolute_uri()
         digest = hashlib.sha256(url.encode()).hexdigest()
-        key = f"public-pages:{generation()}:{digest}"
+        key = f"public-pages:{state.generation}:{digest}"
         entry = cache.get(key)
         if entry is None:
-            # The lifetime is measured from before rendering: a publication due
-            # while the page renders must still end its life on time.
-            ttl = page_ttl()
+            ttl = page_ttl(state, now)
             response = view(request, *args, **kwargs)
             if callable(getattr(response, "render", None)):
                 response.render()

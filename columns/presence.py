@@ -1,4 +1,5 @@
-"""Who has an answer open in the editor, kept in the cache for a short while.
+"""Who has an answer open in the editor, kept for a short while in the cache that
+every web process shares.
 
 The editor page checks in when it loads and then every ``HEARTBEAT_SECONDS`` from
 a small script; someone who closes the tab (or loses the connection) drops off
@@ -9,7 +10,7 @@ next heartbeat puts it back, which is fine for a hint shown to staff.
 
 import time
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 from columns.models import User
 
@@ -22,7 +23,7 @@ def _key(answer_id: int) -> str:
 
 
 def _live(answer_id: int, now: float) -> dict[str, list]:
-    entries = cache.get(_key(answer_id)) or {}
+    entries = caches["shared"].get(_key(answer_id)) or {}
     return {uid: entry for uid, entry in entries.items() if entry[1] > now}
 
 
@@ -31,7 +32,7 @@ def check_in(answer_id: int, user: User) -> list[str]:
     now = time.time()
     entries = _live(answer_id, now)
     entries[str(user.pk)] = [user.byline, now + TTL_SECONDS]
-    cache.set(_key(answer_id), entries, timeout=TTL_SECONDS)
+    caches["shared"].set(_key(answer_id), entries, timeout=TTL_SECONDS)
     return sorted(name for uid, (name, _) in entries.items() if uid != str(user.pk))
 
 
@@ -39,4 +40,4 @@ def check_out(answer_id: int, user: User) -> None:
     """``user`` closed the page: stop showing them to the others."""
     entries = _live(answer_id, time.time())
     if entries.pop(str(user.pk), None) is not None:
-        cache.set(_key(answer_id), entries, timeout=TTL_SECONDS)
+        caches["shared"].set(_key(answer_id), entries, timeout=TTL_SECONDS)

@@ -1,7 +1,9 @@
 """Actors and shared fixtures for the whole suite."""
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
+from django.core.management import call_command
 
 from tests.factories import make_user
 
@@ -13,11 +15,33 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache (shared Redis when REDIS_URL is set)."""
-    cache.clear()
+def _empty_caches(request):
+    """Each test starts with empty caches: memory, the shared Redis when REDIS_URL
+    is set, and the database's cache table for the tests that use the database."""
+    if "_django_db_helper" in request.fixturenames:
+        request.getfixturevalue("_django_db_helper")
+        aliases = list(settings.CACHES)
+    else:
+        aliases = [
+            alias
+            for alias, config in settings.CACHES.items()
+            if not config["BACKEND"].endswith("DatabaseCache")
+        ]
+    for alias in aliases:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in aliases:
+        caches[alias].clear()
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Runs every background task that is due, as ``manage.py worker`` does."""
+
+    def run() -> None:
+        call_command("worker", batch=True, startup_delay=False, interval=0, verbosity=0)
+
+    return run
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from taggit.forms import TagWidget
 
 from columns import workflow
@@ -71,7 +73,10 @@ def form_data(response) -> dict:
 @pytest.fixture
 def desk(editor, columnist):
     """A column with letters in several states, an answer in review with revisions
-    and a comment, topics, a content warning, and audit entries from the workflow."""
+    and a comment, topics, a content warning, audit entries from the workflow and a
+    queued email to the columnist."""
+    columnist.email = "columnist@example.org"
+    columnist.save()
     column = make_column(name="Sex and Relationships", slug="sex")
     column.hosts.add(columnist)
     warning = make_content_warning(label="Sexual health")
@@ -98,6 +103,10 @@ def desk(editor, columnist):
         body="Tighten the intro.",
         revision=answer.revisions.order_by("-number").first(),
     )
+    # Two-step sign-in devices: django-otp registers their admins.
+    TOTPDevice.objects.create(user=editor, name="Authenticator app")
+    recovery = StaticDevice.objects.create(user=editor, name="Recovery codes")
+    recovery.token_set.create(token=StaticToken.random_token())
     return {"column": column, "letters": letters, "answer": answer}
 
 

@@ -1,6 +1,7 @@
 """RSS 2.0 and Atom feeds of the site, each column and each topic."""
 
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import feedparser
 import pytest
@@ -8,7 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from columns.models import Answer
+from columns.models import Answer, Topic
 from tests.factories import (
     make_column,
     make_content_warning,
@@ -134,3 +135,85 @@ def test_feeds_keep_nsfw_answers_behind_their_notice(client, db):
     assert "Sexual content" in entry.summary
     assert "explicit letter" not in entry.summary
     assert "Explicit summary." not in entry.summary
+
+
+SUMMARY = "<img src=x onerror=alert(2)>"
+LETTER = "<script>alert(1)</script> Is <b>this</b> normal & fine?"
+TAGLINE = "<img src=x onerror=alert(3)> Sex & the city"
+TOPIC_ABOUT = "<img src=y onerror=alert(4)> Consent & you"
+ABOUT = {
+    "columns:feed": "New answers to readers' letters, in every column.",
+    "columns:column_feed": TAGLINE,
+    "columns:topic_feed": TOPIC_ABOUT,
+}
+
+
+class _Markup(HTMLParser):
+    """The tags and the text of an HTML fragment, as a feed reader would see them."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.text = ""
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+    def handle_data(self, data):
+        self.text += data
+
+
+@pytest.fixture
+def hostile_answers(db):
+    column = make_column(slug="sheets", tagline=TAGLINE)
+    letter = make_question(column=column, public_text=LETTER)
+    make_published_answer(
+        column=column, questions=[letter], title="Plain", summary=SUMMARY,
+        topics=("consent",), warnings=(make_content_warning(label="<b>Abuse</b>"),),
+    )  # fmt: skip
+    make_published_answer(
+        column=column, title="Gated", topics=("consent",),
+        warnings=(make_content_warning(label="<img src=z> & sex", is_nsfw=True),),
+    )  # fmt: skip
+    Topic.objects.filter(slug="consent").update(description=TOPIC_ABOUT)
+
+
+@pytest.mark.parametrize(("name", "args"), FEEDS)
+def test_feeds_show_plain_text_fields_as_text_never_as_markup(
+    client, hostile_answers, name, args
+):
+    about = ABOUT[name.removesuffix("_atom")]
+    feed = parse(client, name, args)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    if name.endswith("_atom"):  # Atom's <subtitle> is plain text
+        assert feed.feed.subtitle_detail.type == "text/plain"
+        assert feed.feed.subtitle == about
+    else:  # readers render RSS's channel <description> as HTML
+        subtitle = _Markup(feed.feed.subtitle)
+        assert (subtitle.tags, subtitle.text) == (set(), about)
+    entries = {entry.title: _Markup(entry.summary) for entry in feed.entries}
+    assert entries["Plain"].tags <= {"p"}
+    assert "Content warnings: <b>Abuse</b>." in entries["Plain"].text
+    assert SUMMARY in entries["Plain"].text
+    assert LETTER in entries["Plain"].text
+    assert entries["Gated"].tags <= {"p"}
+    assert "Content warnings: <img src=z> & sex." in entries["Gated"].text
+
+
+@pytest.mark.parametrize(("name", "args"), FEEDS)
+def test_feeds_keep_titles_bylines_and_topics_as_they_were_typed(
+    client, db, name, args
+):
+    # These are plain text in both formats: escaping them twice would show "&amp;".
+    title = 'Tom & Jerry\'s "no" <kindly>'
+    answer = make_published_answer(
+        column=make_column(slug="sheets"), title=title,
+        topics=("consent", "sex & shame"),
+    )  # fmt: skip
+    answer.authors.add(make_user(public_name="Sam O'Koro & Co"))
+    (entry,) = parse(client, name, args).entries
+    assert entry.title == title
+    assert entry.author == "Sam O'Koro & Co"
+    assert {tag.term for tag in entry.tags} == {"consent", "sex & shame"}

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from columns.checks import check_shared_caches
+
 ROOT = Path(__file__).resolve().parent.parent
 REAL_SECRET = "x7Gq-2mVt9LpZr4cWy8NbKd3Hs6Jf1Qa5Ue0Io-Px2Mv7Lz9Rt4Cw8Nb3Kd6Hs1Jf"
 
@@ -70,23 +72,40 @@ def test_production_settings_pass_the_deploy_checks():
     assert "no issues" in result.stdout
 
 
-def test_redis_url_selects_the_shared_redis_cache():
+def test_redis_url_puts_both_caches_in_redis_and_only_counters_fall_back_locally():
     result = run_django(
-        "settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION']",
+        "*(f\"{alias}={config['BACKEND']},{config['LOCATION']},"
+        "{config['OPTIONS']['local_fallback']}\" "
+        "for alias, config in settings.CACHES.items())",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
+    backend = "columns.cachebackends.ResilientRedisCache"
     assert result.stdout.split() == [
-        "django.core.cache.backends.redis.RedisCache",
-        "redis://127.0.0.1:6379/3",
+        f"default={backend},redis://127.0.0.1:6379/3,False",
+        f"shared={backend},redis://127.0.0.1:6379/3,True",
     ]
 
 
-def test_without_redis_url_the_cache_is_local_memory():
+def test_without_redis_url_pages_stay_in_memory_and_counters_in_the_database():
     result = run_django(
-        "settings.CACHES['default']['BACKEND']",
+        "*(f\"{alias}={config['BACKEND']}\" for alias, config in "
+        "settings.CACHES.items())",
         REDIS_URL="",
     )
-    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+    assert result.stdout.split() == [
+        "default=django.core.cache.backends.locmem.LocMemCache",
+        "shared=columns.cachebackends.SharedDatabaseCache",
+    ]
+
+
+def test_the_deploy_check_warns_when_shared_counters_are_kept_per_process(settings):
+    assert check_shared_caches() == []
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    [warning] = check_shared_caches()
+    assert warning.id == "columns.W001" and "per process" in warning.msg
 
 
 def test_database_url_selects_postgresql():

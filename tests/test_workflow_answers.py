@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from columns import caching, workflow
 from columns.models import Answer, AuditEntry
@@ -24,16 +25,14 @@ def approved(answer: Answer, editor, columnist) -> Answer:
     return answer
 
 
-def test_submitting_emails_the_editors_after_commit(
-    draft, columnist, editor, mailoutbox, django_capture_on_commit_callbacks
+def test_submitting_queues_an_email_to_the_editors_for_the_worker(
+    draft, columnist, editor, mailoutbox, run_tasks
 ):
     editor.email = "editor@example.org"
     editor.save()
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        workflow.submit_for_review(draft, by=columnist)
-    assert mailoutbox == []  # nothing before the commit
-    for callback in callbacks:
-        callback()
+    workflow.submit_for_review(draft, by=columnist)
+    assert mailoutbox == []  # not sent while the columnist waits
+    run_tasks()
     [mail] = mailoutbox
     assert mail.to == ["editor@example.org"]
     assert mail.subject == "For review: On saying no"
@@ -41,16 +40,16 @@ def test_submitting_emails_the_editors_after_commit(
 
 
 def test_the_columnist_is_emailed_on_changes_approval_and_publication(
-    draft, columnist, editor, mailoutbox, django_capture_on_commit_callbacks
+    draft, columnist, editor, mailoutbox, run_tasks
 ):
     columnist.email = "sam@example.org"
     columnist.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        workflow.submit_for_review(draft, by=columnist)
-        workflow.request_changes(draft, by=editor, note="Add a source for the claim.")
-        workflow.submit_for_review(draft, by=columnist)
-        workflow.approve(draft, by=editor)
-        workflow.publish(draft, by=editor)
+    workflow.submit_for_review(draft, by=columnist)
+    workflow.request_changes(draft, by=editor, note="Add a source for the claim.")
+    workflow.submit_for_review(draft, by=columnist)
+    workflow.approve(draft, by=editor)
+    workflow.publish(draft, by=editor)
+    run_tasks()
     to_columnist = [m for m in mailoutbox if m.to == ["sam@example.org"]]
     assert [m.subject for m in to_columnist] == [
         "Changes requested: On saying no",
@@ -61,29 +60,28 @@ def test_the_columnist_is_emailed_on_changes_approval_and_publication(
 
 
 def test_a_scheduled_publication_email_says_when(
-    draft, columnist, editor, mailoutbox, django_capture_on_commit_callbacks
+    draft, columnist, editor, mailoutbox, run_tasks
 ):
     columnist.email = "sam@example.org"
     columnist.save()
     approved(draft, editor, columnist)
-    with django_capture_on_commit_callbacks(execute=True):
-        workflow.publish(draft, by=editor, at=timezone.now() + timedelta(days=1))
+    workflow.publish(draft, by=editor, at=timezone.now() + timedelta(days=1))
+    run_tasks()
     assert mailoutbox[-1].subject == "Scheduled: On saying no"
 
 
-def test_a_refused_step_sends_no_email(
-    draft, columnist, editor, mailoutbox, django_capture_on_commit_callbacks
-):
+def test_a_refused_step_sends_no_email(draft, columnist, editor, mailoutbox, run_tasks):
     columnist.email = "sam@example.org"
     columnist.save()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(workflow.InvalidTransition):
-            workflow.approve(draft, by=editor)  # still a draft
-    assert callbacks == [] and mailoutbox == []
+    with pytest.raises(workflow.InvalidTransition):
+        workflow.approve(draft, by=editor)  # still a draft
+    run_tasks()
+    assert mailoutbox == []
+    assert not DBTaskResult.objects.exists()
 
 
 def test_a_rolled_back_publication_sends_no_email(
-    draft, columnist, editor, mailoutbox, django_capture_on_commit_callbacks
+    draft, columnist, editor, mailoutbox, run_tasks
 ):
     columnist.email = "sam@example.org"
     columnist.save()
@@ -93,11 +91,13 @@ def test_a_rolled_back_publication_sends_no_email(
     class Boom(Exception):
         pass
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(Boom):
-            with transaction.atomic():
-                workflow.publish(draft, by=editor)
-                raise Boom
+    run_tasks()
+    mailoutbox.clear()
+    with pytest.raises(Boom):
+        with transaction.atomic():
+            workflow.publish(draft, by=editor)
+            raise Boom
+    run_tasks()
     assert mailoutbox == []
     draft.refresh_from_db()
     assert draft.state == State.APPROVED
@@ -204,7 +204,7 @@ def test_marking_a_live_answer_reviewed_makes_cached_pages_stale(
     draft, editor, columnist, django_capture_on_commit_callbacks
 ):
     workflow.publish(approved(draft, editor, columnist), by=editor)
-    start = caching.generation()
+    start = caching.current().generation
     with django_capture_on_commit_callbacks(execute=True):
         workflow.mark_reviewed(draft, by=editor)
-    assert caching.generation() == start + 1
+    assert caching.current().generation == start + 1

@@ -160,14 +160,15 @@ def test_a_clean_letter_is_assigned_without_confirmation(editor, columnist):
     assert "Anonymity" not in entry.note
 
 
-def test_the_columnist_is_emailed_after_the_assignment_commits(
-    editor, columnist, django_capture_on_commit_callbacks
+def test_the_columnist_is_emailed_about_an_assignment_by_the_worker(
+    editor, columnist, run_tasks
 ):
     columnist.email = "sam@example.org"
     columnist.save()
     question = make_question(headline="Talking about condoms")
-    with django_capture_on_commit_callbacks(execute=True):
-        answer = workflow.assign(question, to=columnist, by=editor)
+    answer = workflow.assign(question, to=columnist, by=editor)
+    assert mail.outbox == []
+    run_tasks()
     (message,) = mail.outbox
     assert message.to == ["sam@example.org"]
     assert "Talking about condoms" in message.subject

@@ -4,7 +4,8 @@ Every form that changes a letter carries the ``version`` the editor saw, so a pa
 left open while someone else changed the letter is refused instead of overwriting.
 Letters and answers picked by id are looked up within what the page offers (the
 letter's column, drafts still being written), so a forged or foreign id is a form
-error, never a change.
+error, never a change. Every id and number is checked against the range its model
+field holds before any query sees it (``columns.forms.desk_fields``).
 """
 
 from django import forms
@@ -14,9 +15,13 @@ from columns import workflow
 from columns.forms.desk_fields import (
     AnswerChoiceField,
     AuthorChoiceField,
+    IdChoiceField,
+    IdMultipleChoiceField,
     QuickCheckboxes,
     QuickSelect,
+    StoredIntegerField,
     TopicNamesField,
+    VersionField,
     answer_authors,
     drafting_answers,
 )
@@ -79,8 +84,12 @@ class QueueFilterForm(forms.Form):
         coerce=int,
         widget=QuickSelect,
     )
-    after = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
-    before = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    after = StoredIntegerField(
+        Question._meta.pk, required=False, widget=forms.HiddenInput
+    )
+    before = StoredIntegerField(
+        Question._meta.pk, required=False, widget=forms.HiddenInput
+    )
 
     # What an empty query string means: the waiting letters, oldest first.
     DEFAULTS = {"status": "waiting", "sort": "oldest", "size": "50"}
@@ -110,7 +119,7 @@ class QueueFilterForm(forms.Form):
 class LetterEditForm(forms.Form):
     """The letter as it will be printed, its classification and internal notes."""
 
-    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    version = VersionField(Question)
     headline = forms.CharField(max_length=200, required=False)
     public_text = ReaderTextField(
         label="Public text",
@@ -121,13 +130,13 @@ class LetterEditForm(forms.Form):
         "that could identify the reader or others.",
     )
     sign_off = ReaderTextField(label="Sign-off", max_length=80)
-    topics = forms.ModelMultipleChoiceField(
+    topics = IdMultipleChoiceField(
         Topic.objects.order_by("name"), widget=QuickCheckboxes, required=False
     )
     new_topics = TopicNamesField(
         label="Add new topics", help_text="Comma-separated, e.g. “jealousy, trust”."
     )
-    content_warnings = forms.ModelMultipleChoiceField(
+    content_warnings = IdMultipleChoiceField(
         ContentWarning.objects.all(), widget=QuickCheckboxes, required=False
     )
     internal_notes = forms.CharField(
@@ -186,7 +195,7 @@ class ActionForm(forms.Form):
 
     id_prefix = "action"
 
-    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    version = VersionField(Question)
     note = forms.CharField(
         label="Internal note", max_length=1000, required=False, strip=True
     )
@@ -226,7 +235,7 @@ class DuplicateForm(ActionForm):
 
     id_prefix = "duplicate"
 
-    original = forms.ModelChoiceField(
+    original = IdChoiceField(
         Question.objects.none(),
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": "Choose a letter of the same column."},
@@ -244,7 +253,7 @@ class MergeForm(ActionForm):
 
     id_prefix = "merge"
 
-    duplicates = forms.ModelMultipleChoiceField(
+    duplicates = IdMultipleChoiceField(
         Question.objects.none(),
         widget=forms.MultipleHiddenInput,
         error_messages={
@@ -275,7 +284,7 @@ class BulkForm(forms.Form):
         ("assign", "Assign to a columnist"),
     ]
 
-    letters = forms.ModelMultipleChoiceField(
+    letters = IdMultipleChoiceField(
         Question.objects.select_related("column", "assignee"),
         widget=forms.MultipleHiddenInput,
         error_messages={

@@ -1,6 +1,9 @@
-"""Fields, widgets and choices of the desk's forms (``columns.forms.desk``)."""
+"""Fields, widgets and choices of the desk's forms (``columns.forms.desk``), and the
+range-checked number and id fields that the desk and the answer editor share."""
 
 from django import forms
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import Q, QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import escape
@@ -41,12 +44,78 @@ def drafting_answers(column_id: int | None = None) -> QuerySet[Answer]:
     )
 
 
-class AnswerChoiceField(forms.ModelChoiceField):
+def stored_range(model_field: models.Field) -> tuple[int, int]:
+    """The whole numbers ``model_field`` can hold; for an automatic id, from 1.
+
+    The ranges are those of the column types on PostgreSQL, not what the database
+    in use accepts: SQLite takes any 64-bit number in a ``PositiveIntegerField``
+    (so a version of 2**63 - 1 would overflow when bumped), and past 2**63 - 1 it
+    fails the whole query with ``OverflowError`` instead of finding nothing.
+    """
+    internal_type = model_field.get_internal_type()
+    low, high = BaseDatabaseOperations.integer_field_ranges[internal_type]
+    return (1 if isinstance(model_field, models.AutoField) else low), high
+
+
+class StoredIntegerField(forms.IntegerField):
+    """A whole number that ``model_field`` can hold (and at least ``min_value``, if
+    given): any other is a form error before a query sees it."""
+
+    def __init__(
+        self, model_field: models.Field, *, min_value: int | None = None, **kwargs
+    ) -> None:
+        low, high = stored_range(model_field)
+        if min_value is not None:
+            low = max(low, min_value)
+        super().__init__(min_value=low, max_value=high, **kwargs)
+
+
+class VersionField(StoredIntegerField):
+    """The version of a ``model`` row that the page showed, sent back hidden."""
+
+    def __init__(self, model: type[models.Model]) -> None:
+        version = model._meta.get_field("version")
+        super().__init__(version, min_value=1, widget=forms.HiddenInput)
+
+
+class IdRangeMixin:
+    """For model choice fields (by id): an id out of the range of the model's ids is
+    an invalid choice, refused before the lookup.
+
+    Django checks the range of a single ``pk=`` lookup but not of the ``pk__in=``
+    lookup of a multiple choice, which SQLite fails with ``OverflowError``.
+    """
+
+    def clean(self, value):
+        low, high = stored_range(self.queryset.model._meta.pk)
+        for item in value if isinstance(value, list | tuple) else [value]:
+            try:
+                number = int(item)
+            except (TypeError, ValueError):
+                continue  # not a number at all: the field's own check refuses it
+            if not low <= number <= high:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super().clean(value)
+
+
+class IdChoiceField(IdRangeMixin, forms.ModelChoiceField):
+    """A row picked by its id."""
+
+
+class IdMultipleChoiceField(IdRangeMixin, forms.ModelMultipleChoiceField):
+    """Rows picked by their ids."""
+
+
+class AnswerChoiceField(IdChoiceField):
     def label_from_instance(self, answer: Answer) -> str:
         return f"{answer.column.name}: {answer.title}"
 
 
-class AuthorChoiceField(forms.ModelChoiceField):
+class AuthorChoiceField(IdChoiceField):
     def label_from_instance(self, user: User) -> str:
         return user.byline
 

@@ -9,6 +9,7 @@ from markdownx.widgets import MarkdownxWidget
 from taggit.forms import TagField
 
 from columns.editing import AnswerText
+from columns.forms.desk_fields import IdMultipleChoiceField, VersionField
 from columns.models import Answer, ContentWarning, Revision
 from columns.video import InvalidVideo, parse_video
 
@@ -79,7 +80,7 @@ class AnswerForm(forms.Form):
         required=False,
         help_text="Comma-separated, e.g. “consent, communication”.",
     )
-    content_warnings = forms.ModelMultipleChoiceField(
+    content_warnings = IdMultipleChoiceField(
         queryset=ContentWarning.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -106,7 +107,7 @@ class AnswerForm(forms.Form):
         required=False,
         help_text="Optional: what this save changed.",
     )
-    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    version = VersionField(Answer)
 
     def __init__(self, *args, answer: Answer, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -208,7 +209,7 @@ class AnswerForm(forms.Form):
 class VersionForm(forms.Form):
     """The answer version a page showed, for actions that change the text."""
 
-    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    version = VersionField(Answer)
 
 
 class DiffForm(forms.Form):

@@ -5,6 +5,7 @@
 - ``questions``: readers' letters and the queue's read filters.
 - ``answers``: answers, the letters they print, revisions and review comments.
 - ``audit``: one entry per workflow transition.
+- ``site``: the public pages' cache generation.
 
 State changes never happen here: ``columns.workflow`` owns them.
 """
@@ -14,6 +15,7 @@ from columns.models.audit import AuditEntry
 from columns.models.columns import Column, ContentWarning, Topic
 from columns.models.people import User
 from columns.models.questions import Question
+from columns.models.site import PageGeneration
 from columns.models.tags import TaggedAnswer, TaggedQuestion
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "AuditEntry",
     "Column",
     "ContentWarning",
+    "PageGeneration",
     "Question",
     "ReviewComment",
     "Revision",

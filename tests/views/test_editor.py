@@ -369,7 +369,9 @@ def test_the_editor_page_has_a_query_ceiling(draft, columnist, editor, role):
     grow(draft, columnist, editor)
     large = count_queries(client, edit_url(draft))
     assert large == small
-    assert large <= 16  # measured: 15 for the columnist, 12 for an editor
+    # measured: 17 for the columnist, 14 for an editor (two of them read and write
+    # the shared record of who has the answer open)
+    assert large <= 17
 
 
 def test_the_revision_pages_have_a_query_ceiling(draft, columnist, editor):

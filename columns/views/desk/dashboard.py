@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from columns import health
 from columns.access import desk_member_required, is_editor
 from columns.models import Answer, Column, Question
 
@@ -115,5 +116,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             published=Answer.objects.published()
             .select_related("column")
             .defer(*LONG_TEXT)[:10],
+            tasks=health.task_backlog(),
         )
     return render(request, "desk/dashboard.html", context)

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from columns import presence
-from columns.access import is_columnist, is_editor
+from columns.access import is_columnist, is_editor, two_factor_step
 from columns.forms.editor import ImageForm, PresenceForm, PreviewForm
 from columns.markdown import render_markdown
 from columns.uploads import ImageRefused, store_image
@@ -24,7 +24,8 @@ from columns.views.editor.pages import answer_or_404
 
 
 def staff_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """POST only, and only for signed-in desk members: 403 for everyone else."""
+    """POST only, and only for signed-in desk members who have done any two-step
+    sign-in required of them: 403 for everyone else."""
 
     @wraps(view)
     @never_cache
@@ -35,6 +36,8 @@ def staff_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
             return _refusal("You are signed out: sign in again in another tab.")
         if not (is_editor(user) or is_columnist(user)):
             return _refusal("Your account has no role on the desk.")
+        if two_factor_step(user):
+            return _refusal("Finish two-step sign-in first, in another tab.")
         return view(request, *args, **kwargs)
 
     return guarded

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django import forms
 from django.utils import timezone
 
-from columns import workflow
+from columns import notifications, workflow
 from columns.forms.review import (
     ChangesForm,
     NoteForm,
@@ -73,7 +73,12 @@ STEPS = {
             "Submit for review",
             NoteForm,
             lambda a, by, f: workflow.submit_for_review(a, by=by, note=_note(f)),
-            lambda a: "Submitted for review. The editors have been emailed.",
+            lambda a: "Submitted for review. "
+            + (
+                "The editors have been emailed."
+                if notifications.editors_reachable()
+                else "No editor has an email address, so nobody was emailed."
+            ),
         ),
         Step(
             "request_changes",
@@ -81,7 +86,12 @@ STEPS = {
             "Request changes",
             ChangesForm,
             lambda a, by, f: workflow.request_changes(a, by=by, note=_note(f)),
-            lambda a: "Changes requested. The columnist has been emailed.",
+            lambda a: "Changes requested. "
+            + (
+                "The columnist has been emailed."
+                if notifications.authors_reachable(a)
+                else "The columnist has no email address: tell them yourself."
+            ),
         ),
         Step(
             "approve",
