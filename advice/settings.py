@@ -162,20 +162,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL", "")
 REDIS_TIMEOUT = float(env_str("REDIS_TIMEOUT", "0.1"))
 REDIS_RETRY_SECONDS = float(env_str("REDIS_RETRY_SECONDS", "5"))
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_caches(url: str, timeout: float, retry_seconds: float) -> dict:
+    """Both caches in the Redis at ``url``; only the shared counters fall back to
+    per-process memory while it is away."""
+    return {
         alias: {
             "BACKEND": "columns.cachebackends.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": url,
             "KEY_PREFIX": f"advice:{alias}",
             "OPTIONS": {
-                "timeout_seconds": REDIS_TIMEOUT,
-                "retry_seconds": REDIS_RETRY_SECONDS,
+                "timeout_seconds": timeout,
+                "retry_seconds": retry_seconds,
                 "local_fallback": alias == "shared",
             },
         }
         for alias in ["default", "shared"]
     }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, REDIS_TIMEOUT, REDIS_RETRY_SECONDS)
 else:
     CACHES = {
         "default": {

@@ -4,18 +4,15 @@ free ports, and are always stopped; requests go over raw sockets and are read to
 end of the connection, which the servers close only after writing their log line."""
 
 import logging
-import os
 import re
 import socket
-import subprocess
 import sys
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from columns.logfilters import ReaderPrivacyFilter
+from tests.servers import free_port, gunicorn, running, site_env
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME_OF_DAY = re.compile(r"\d\d:\d\d:\d\d")
@@ -25,12 +22,6 @@ READERS_REQUESTS = [
     ("GET", "/ask/"),
     ("GET", "/columns/no-such-column/ask/"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def exchange(port: int, raw: bytes) -> bytes:
@@ -56,62 +47,7 @@ def status(answer: bytes) -> int:
 
 @pytest.fixture(scope="module")
 def server_env(tmp_path_factory) -> dict[str, str]:
-    """The environment of a development setup with its own migrated SQLite file."""
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in {"REDIS_URL", "GUNICORN_CMD_ARGS", "WEB_CONCURRENCY"}
-    }
-    database = tmp_path_factory.mktemp("logging") / "advice.sqlite3"
-    env.update(
-        DEBUG="1",
-        LOG_LEVEL="INFO",
-        DATABASE_URL=f"sqlite:///{database}",
-        PYTHONUNBUFFERED="1",
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return env
-
-
-@contextmanager
-def serving(command: list[str], env: dict[str, str], port: int, logs: Path):
-    """Run a server until the block ends; afterwards ``logs`` holds its stdout and
-    stderr (``stdout.log``, ``stderr.log``)."""
-    logs.mkdir(parents=True, exist_ok=True)
-    with (
-        open(logs / "stdout.log", "w") as stdout,
-        open(logs / "stderr.log", "w") as stderr,
-    ):
-        server = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=stdout, stderr=stderr
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                if server.poll() is not None:
-                    pytest.fail(f"server exited: {(logs / 'stderr.log').read_text()}")
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        pytest.fail("server did not listen within 60 s")
-                    time.sleep(0.1)
-            yield
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+    return site_env(tmp_path_factory.mktemp("logging"))
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +57,7 @@ def dev_server(server_env, tmp_path_factory) -> dict:
     port = free_port()
     logs = tmp_path_factory.mktemp("runserver")
     command = [sys.executable, "manage.py", "runserver", "--noreload"]
-    with serving([*command, f"127.0.0.1:{port}"], server_env, port, logs):
+    with running([*command, f"127.0.0.1:{port}"], server_env, logs, port):
         statuses = {
             (method, path): status(exchange(port, request(method, path)))
             for method, path in [("GET", "/"), *READERS_REQUESTS]
@@ -133,10 +69,8 @@ def run_gunicorn(env: dict[str, str], logs: Path, *options: str) -> tuple[str, s
     """gunicorn with the production configuration, sent two malformed requests, the
     home page and readers' URLs; what it wrote to stdout and stderr."""
     port = free_port()
-    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1"}
-    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
-    command += ["advice.wsgi", "--no-control-socket", *options]
-    with serving(command, env, port, logs):
+    env = {**env, "WEB_CONCURRENCY": "1"}
+    with running(gunicorn(port, *options), env, logs, port):
         exchange(port, b"GARBAGE\r\n\r\n")
         exchange(port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon here\r\n\r\n")
         assert status(exchange(port, request("GET", "/"))) == 200
