@@ -151,3 +151,14 @@ def test_everything_returns_to_normal_when_redis_answers_again(
     assert pages.get("probe") == "stored"
     client.get("/")
     assert any(key.startswith(b"advice:default") for key in redis_server.keys())
+
+
+def test_the_health_endpoint_calls_the_cache_degraded_not_down(
+    redis_refusing, client, db
+):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert (response.json()["status"], response.json()["cache"]) == (
+        "degraded",
+        "degraded",
+    )
