@@ -18,7 +18,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.measure import percentile
+from bench.stats import percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = re.compile(r"([A-Z2-7]{4}-){6}[A-Z2-7]{4}")
@@ -48,7 +48,7 @@ def gunicorn(env: dict[str, str], workers: int = 5):
             try:
                 urllib.request.urlopen(url + "/ask/", timeout=2).read()
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except OSError:  # refused, or a worker still booting
                 time.sleep(0.2)
         else:
             raise RuntimeError("gunicorn did not answer within 30 s")

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from bench.stats import percentile
 from columns.models import Answer, Column, Question, Topic, User
 
 # The budget's ceiling for public pages and the review queue (not the triage page
@@ -44,11 +45,6 @@ class Scenario:
     # Pages served from the public cache are also timed cold (cache cleared).
     cold: bool = False
     ceiling: int | None = QUERY_CEILING
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def search(name: str, query: str) -> Scenario:
