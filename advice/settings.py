@@ -325,6 +325,8 @@ ADVICE_LOGIN_FAILURES_PER_CLIENT = env_int("ADVICE_LOGIN_FAILURES_PER_CLIENT", 2
 ADVICE_LOGIN_LOCKOUT_SECONDS = env_int("ADVICE_LOGIN_LOCKOUT_SECONDS", 900)
 ADVICE_REQUIRE_2FA = env_bool("ADVICE_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Advice desk")
+# The back office may remove a colleague's lost device but never shows its secret.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Logs go to stderr. Every handler carries the reader-privacy filter: no client
 # address in any line, and no request line for a reader's URL, whose time would date

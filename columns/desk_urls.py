@@ -1,21 +1,33 @@
-"""Staff routes under /desk/: sign-in, dashboard, queue and triage."""
+"""Staff routes under /desk/: sign-in, two-step sign-in settings, dashboard, queue
+and triage."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from columns.views.desk import actions, bulk, dashboard, letters, queue
+from columns.views.desk import account, actions, bulk, dashboard, letters, queue
 
 app_name = "desk"
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="desk/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", account.DeskLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/two-factor/", account.two_factor, name="two_factor"),
+    path(
+        "account/two-factor/start/",
+        account.two_factor_start,
+        name="two_factor_start",
+    ),
+    path(
+        "account/two-factor/confirm/",
+        account.two_factor_confirm,
+        name="two_factor_confirm",
+    ),
+    path(
+        "account/two-factor/recovery-codes/",
+        account.recovery_codes_renew,
+        name="recovery_codes_renew",
+    ),
+    path("account/two-factor/off/", account.two_factor_off, name="two_factor_off"),
     path("", dashboard.dashboard, name="dashboard"),
     path("queue/", queue.queue, name="queue"),
     path("queue/bulk/", bulk.bulk, name="bulk"),

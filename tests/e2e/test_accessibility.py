@@ -133,6 +133,14 @@ PUBLIC_PAGES: dict[str, Callable[[Page, Demo], None]] = {
     "status page": status_page,
     "not found": url(lambda demo: "/no-such-page/"),
 }
+
+
+def two_factor_setup(page: Page, demo: Demo) -> None:
+    """Two-step sign-in being set up: the QR code, the secret and the code field."""
+    page.goto(reverse("desk:two_factor"))
+    page.get_by_role("button", name="Set up an authenticator app").click()
+
+
 DESK_PAGES: dict[str, Callable[[Page, Demo], None]] = {
     "desk dashboard": url(lambda demo: reverse("desk:dashboard")),
     "review queue": url(lambda demo: reverse("desk:queue")),
@@ -141,6 +149,7 @@ DESK_PAGES: dict[str, Callable[[Page, Demo], None]] = {
     "revisions": url(
         lambda demo: reverse("editor:revision_list", args=[demo.draft.pk])
     ),
+    "two-step sign-in setup": two_factor_setup,
 }
 
 
