@@ -8,9 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from columns import workflow
 from columns.models import AuditEntry, Question, Topic
+from columns.tasks import send_staff_email
 from tests.factories import (
     make_column,
     make_published_answer,
@@ -263,6 +265,33 @@ def test_the_dashboard_counts_letters_per_column_and_puts_flagged_letters_first(
     assert f'?column={column.pk}&amp;status=new">4</a>' in row
     assert f'?column={column.pk}&amp;status=declined">1</a>' in row
     assert "<td>3\xa0days</td>" in row  # the oldest waiting letter
+
+
+def test_the_dashboard_warns_editors_of_failed_and_stuck_background_tasks(
+    client, editor
+):
+    client.force_login(editor)
+    assert (
+        "Background tasks" not in client.get(reverse("desk:dashboard")).content.decode()
+    )
+
+    send_staff_email.enqueue("Subject", "Body", ["ed@example.org"])
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - timedelta(minutes=20))
+    DBTaskResult.objects.create(
+        task_path="columns.tasks.send_staff_email",
+        args_kwargs={"args": [], "kwargs": {}},
+        backend_name="default",
+        run_after=timezone.now(),
+        status="FAILED",
+        finished_at=timezone.now(),
+        traceback="ConnectionRefusedError: [Errno 111] Connection refused",
+    )
+    page = client.get(reverse("desk:dashboard")).content.decode()
+
+    assert "Background tasks need attention" in page
+    assert "1 task waiting, the oldest for 1200 seconds" in page
+    assert "1 attempt failed in the last day" in page
+    assert reverse("admin:django_tasks_database_dbtaskresult_changelist") in page
 
 
 def test_the_dashboard_lists_reviews_schedules_and_recent_publications(
