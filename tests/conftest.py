@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django_tasks_db.management.commands import db_worker
 
 from tests.factories import make_user
 
@@ -35,8 +36,11 @@ def _empty_caches(request):
 
 
 @pytest.fixture
-def run_tasks(db):
+def run_tasks(db, monkeypatch):
     """Runs every background task that is due, as ``manage.py worker`` does."""
+    # The worker closes "old" connections between tasks; inside a test's
+    # transaction (autocommit off) PostgreSQL's would count as old and be closed.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run() -> None:
         call_command("worker", batch=True, startup_delay=False, interval=0, verbosity=0)

@@ -3,10 +3,13 @@ resilient Redis cache's misses and fallback while Redis is away."""
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 
 
 @pytest.fixture
 def shared(db, settings):
+    """The shared cache in the database, also where the suite runs with Redis."""
+    call_command("createcachetable", "advice_cache", verbosity=0)
     settings.CACHES = {
         **settings.CACHES,
         "shared": {
