@@ -14,6 +14,7 @@ from columns.admin import (
     answers,
     audit,
     catalogue,
+    others,
     people,
     questions,
     signin,
@@ -30,4 +31,13 @@ signin.guard(admin.site)
 if admin.site.is_registered(Tag):
     admin.site.unregister(Tag)
 
-__all__ = ["answers", "audit", "catalogue", "people", "questions", "signin", "tasks"]
+__all__ = [
+    "answers",
+    "audit",
+    "catalogue",
+    "others",
+    "people",
+    "questions",
+    "signin",
+    "tasks",
+]

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 
 from columns import workflow
 from columns.admin.base import (
+    GuardedInputMixin,
     GuardedSaveMixin,
     ReadOnlyMixin,
     WorkflowPermissionsMixin,
@@ -93,7 +94,9 @@ class ReviewCommentInline(admin.TabularInline):
 
 
 @admin.register(Answer)
-class AnswerAdmin(WorkflowPermissionsMixin, GuardedSaveMixin, admin.ModelAdmin):
+class AnswerAdmin(
+    GuardedInputMixin, WorkflowPermissionsMixin, GuardedSaveMixin, admin.ModelAdmin
+):
     versioned_fields = ("title", "summary", "body")
     list_display = (
         "title",
@@ -208,7 +211,7 @@ class AnswerAdmin(WorkflowPermissionsMixin, GuardedSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(Revision)
-class RevisionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class RevisionAdmin(GuardedInputMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_display = ("answer", "number", "author", "created_at", "note")
     list_filter = ("author",)
     search_fields = ("answer__title", "title", "note")
@@ -244,7 +247,7 @@ class ResolvedFilter(admin.SimpleListFilter):
 
 
 @admin.register(ReviewComment)
-class ReviewCommentAdmin(admin.ModelAdmin):
+class ReviewCommentAdmin(GuardedInputMixin, admin.ModelAdmin):
     form = ReviewCommentForm
     list_display = ("answer", "excerpt", "author", "created_at", "is_resolved")
     list_filter = (ResolvedFilter, "author")

@@ -6,7 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
 from columns import workflow
-from columns.admin.base import ReadOnlyMixin, state_label
+from columns.admin.base import GuardedInputMixin, ReadOnlyMixin, state_label
 from columns.models import Answer, AuditEntry, Question
 
 # Besides the transitions, publishing or withdrawing an answer moves its letters.
@@ -54,7 +54,7 @@ class ActionFilter(admin.SimpleListFilter):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class AuditEntryAdmin(GuardedInputMixin, ReadOnlyMixin, admin.ModelAdmin):
     list_display = (
         "created_at",
         "subject_link",

@@ -1,16 +1,22 @@
-"""What the admins share: workflow actions, audit history and guarded saving."""
+"""What the admins share: workflow actions, audit history, guarded saving and the
+refusal of bad ids and lookups sent to any admin."""
 
 from collections.abc import Callable
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
+from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ERROR_FLAG, IGNORED_PARAMS, PAGE_VAR
+from django.core.exceptions import ValidationError
+from django.db import DataError, NotSupportedError, ProgrammingError, models
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from columns import workflow
+from columns.forms.desk_fields import IdChoiceField, IdMultipleChoiceField, stored_range
 from columns.models import Answer, AuditEntry, Question
 
 STATE_LABELS: dict[str, str] = {
@@ -163,3 +169,100 @@ class GuardedSaveMixin:
         obj.save(update_fields=update_fields)
         if changed:
             obj.refresh_from_db(fields=["version"])
+
+
+def is_stored_id(model: type[models.Model], value) -> bool:
+    """Whether ``value``, as sent by a browser, could be the id of a ``model`` row:
+    one the database compares with its ids without failing the query."""
+    pk = model._meta.pk
+    target = pk.target_field if pk.is_relation else pk
+    try:
+        number = target.to_python(value)
+    except ValidationError:
+        return False
+    if number is None:
+        return False
+    if isinstance(target, models.IntegerField):
+        low, high = stored_range(target)
+        return low <= number <= high
+    return True
+
+
+def _shown(model: type[models.Model], item) -> bool:
+    return not isinstance(item, str) or is_stored_id(model, item)
+
+
+class ShowsStoredIdsMixin:
+    """For id choice fields in the admin: a refused form shows again only the ids
+    that could exist. The autocomplete widget looks the ids it shows up with
+    ``pk__in``, which an id past 64 bits (or not a number) would fail."""
+
+    def bound_data(self, data, initial):
+        data = super().bound_data(data, initial)
+        model = self.queryset.model
+        if isinstance(data, list | tuple):
+            return [item for item in data if _shown(model, item)]
+        return data if _shown(model, data) else None
+
+
+class AdminIdChoiceField(ShowsStoredIdsMixin, IdChoiceField):
+    """A foreign key picked by id: an id no row can have is a form error."""
+
+
+class AdminIdMultipleChoiceField(ShowsStoredIdsMixin, IdMultipleChoiceField):
+    """A many-to-many picked by ids: an id no row can have is a form error."""
+
+
+# Lookup errors that Django's changelist finds only when the query runs, not when
+# it builds it: SQLite's OverflowError for a number past 64 bits (``__in`` and
+# relation lookups are not range-checked), a year out of range, a ``__range``
+# given one value, a JSON lookup SQLite lacks.
+RUN_TIME_LOOKUP_ERRORS = (
+    OverflowError,
+    ValueError,
+    DataError,
+    NotSupportedError,
+    ProgrammingError,
+)
+NOT_LOOKUPS = {*IGNORED_PARAMS, PAGE_VAR, ERROR_FLAG}
+
+
+class GuardedInputMixin:
+    """Bad input to an admin is refused, never a server error: every ModelAdmin of
+    the app has this mixin first.
+
+    - Foreign keys and many-to-manys are picked with range-checked id fields, so
+      an id no row can have is a form error.
+    - An action on a selection holding such an id changes nothing and says why.
+    - Filters in the changelist's address that fail the query are Django's
+      "incorrect lookup parameters": the changelist is shown without them.
+    """
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.target_field == db_field.related_model._meta.pk:
+            kwargs.setdefault("form_class", AdminIdChoiceField)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", AdminIdMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def response_action(self, request, queryset):
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if all(is_stored_id(self.model, value) for value in selected):
+            return super().response_action(request, queryset)
+        noun = self.model._meta.verbose_name
+        self.message_user(
+            request,
+            f"Nothing was changed: the selection held an id that no {noun} can have.",
+            messages.ERROR,
+        )
+        return None  # the changelist redirects back to itself
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except RUN_TIME_LOOKUP_ERRORS as error:
+            if not set(request.GET) - NOT_LOOKUPS:
+                raise  # no filter in the address: the error is ours
+            raise IncorrectLookupParameters(error) from error

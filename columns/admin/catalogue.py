@@ -4,11 +4,12 @@ from django.contrib import admin
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from columns.admin.base import GuardedInputMixin
 from columns.models import Column, ContentWarning, TaggedAnswer, TaggedQuestion, Topic
 
 
 @admin.register(Column)
-class ColumnAdmin(admin.ModelAdmin):
+class ColumnAdmin(GuardedInputMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "is_open", "daily_cap", "host_list", "position")
     list_filter = ("is_open",)
     search_fields = ("name", "slug", "tagline")
@@ -33,7 +34,7 @@ class ColumnAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContentWarning)
-class ContentWarningAdmin(admin.ModelAdmin):
+class ContentWarningAdmin(GuardedInputMixin, admin.ModelAdmin):
     list_display = ("label", "slug", "is_nsfw", "description")
     list_filter = ("is_nsfw",)
     search_fields = ("label", "slug", "description")
@@ -54,7 +55,7 @@ def _usage(through) -> Coalesce:
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(GuardedInputMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "letter_count", "answer_count")
     search_fields = ("name", "slug")
     ordering = ("name",)

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from columns.admin.base import GuardedInputMixin
 from columns.models import User
 
 # Autocompletes that pick people by byline: (app, model, field) -> the permission
@@ -26,7 +27,7 @@ def byline_picker_permission(request) -> str | None:
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(GuardedInputMixin, BaseUserAdmin):
     fieldsets = (
         *BaseUserAdmin.fieldsets[:2],
         ("Byline", {"fields": ("public_name", "bio")}),

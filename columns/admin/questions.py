@@ -6,6 +6,7 @@ from django.utils.html import format_html_join
 
 from columns import workflow
 from columns.admin.base import (
+    GuardedInputMixin,
     GuardedSaveMixin,
     WorkflowPermissionsMixin,
     render_history,
@@ -30,7 +31,9 @@ class TopicFilter(admin.SimpleListFilter):
 
 
 @admin.register(Question)
-class QuestionAdmin(WorkflowPermissionsMixin, GuardedSaveMixin, admin.ModelAdmin):
+class QuestionAdmin(
+    GuardedInputMixin, WorkflowPermissionsMixin, GuardedSaveMixin, admin.ModelAdmin
+):
     list_display = (
         "id",
         "__str__",

@@ -5,12 +5,14 @@ from django.contrib import admin
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 
+from columns.admin.base import GuardedInputMixin
+
 if admin.site.is_registered(DBTaskResult):
     admin.site.unregister(DBTaskResult)
 
 
 @admin.register(DBTaskResult)
-class TaskResultAdmin(DBTaskResultAdmin):
+class TaskResultAdmin(GuardedInputMixin, DBTaskResultAdmin):
     list_display = (
         "task_name",
         "status",
