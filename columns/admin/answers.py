@@ -128,17 +128,12 @@ class AnswerAdmin(
     )
     inlines = (AnswerLetterInline, ReviewCommentInline, RevisionInline)
     actions = [
-        transition_action(
-            REVIEW["submit_for_review"], noun="answer", done="submitted for review"
-        ),
-        transition_action(
-            REVIEW["request_changes"], noun="answer", done="sent back for changes"
-        ),
-        transition_action(REVIEW["approve"], noun="answer", done="approved"),
+        transition_action(REVIEW["submit_for_review"], noun="answer"),
+        transition_action(REVIEW["request_changes"], noun="answer"),
+        transition_action(REVIEW["approve"], noun="answer"),
         transition_action(
             REVIEW["publish"],
             noun="answer",
-            done="published",
             description="Publish selected answers now",
         ),
     ]

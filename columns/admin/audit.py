@@ -5,15 +5,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
-from columns import workflow
-from columns.admin.base import GuardedInputMixin, ReadOnlyMixin, state_label
+from columns.admin.base import GuardedInputMixin, ReadOnlyMixin
 from columns.models import Answer, AuditEntry, Question
-
-# Besides the transitions, publishing or withdrawing an answer moves its letters.
-LETTER_FOLLOWS = {
-    "answer_published": "Answer published",
-    "answer_withdrawn": "Answer withdrawn",
-}
+from columns.workflow.core import ACTION_LABELS
+from columns.workflow.history import state_label
 
 
 class SubjectFilter(admin.SimpleListFilter):
@@ -40,12 +35,7 @@ class ActionFilter(admin.SimpleListFilter):
     parameter_name = "action"
 
     def lookups(self, request, model_admin):
-        actions = {
-            **{t.action: t.label for t in workflow.QUESTION_TRANSITIONS.values()},
-            **{t.action: t.label for t in workflow.ANSWER_TRANSITIONS.values()},
-            **LETTER_FOLLOWS,
-        }
-        return list(actions.items())
+        return list(ACTION_LABELS.items())
 
     def queryset(self, request, queryset):
         if self.value():

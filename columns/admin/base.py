@@ -11,52 +11,23 @@ from django.contrib.admin.views.main import ERROR_FLAG, IGNORED_PARAMS, PAGE_VAR
 from django.core.exceptions import ValidationError
 from django.db import DataError, NotSupportedError, ProgrammingError, models
 from django.db.models import F
-from django.utils import formats, timezone
-from django.utils.html import format_html, format_html_join
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from columns import workflow
 from columns.forms.desk_fields import IdChoiceField, IdMultipleChoiceField, stored_range
-from columns.models import Answer, AuditEntry, Question
-
-STATE_LABELS: dict[str, str] = {
-    **dict(Question.Status.choices),
-    **dict(Answer.State.choices),
-}
+from columns.workflow.history import history
 
 
-def state_label(state: str) -> str:
-    """The human label of a letter status or answer state ("—" for none)."""
-    return STATE_LABELS.get(state, state) or "—"
-
-
-def render_history(obj: models.Model) -> SafeString | str:
-    """The object's audit entries, newest first, every value escaped."""
-    entries = AuditEntry.objects.for_object(obj).select_related("actor")
-    rows = [
-        (
-            formats.localize(timezone.localtime(entry.created_at)),
-            entry.action.replace("_", " "),
-            state_label(entry.from_state),
-            state_label(entry.to_state),
-            entry.actor or "the system",
-            f" — {entry.note}" if entry.note else "",
-        )
-        for entry in entries
-    ]
-    if not rows:
-        return "No workflow changes yet."
-    return format_html(
-        "<ol>{}</ol>",
-        format_html_join("", "<li>{}: {} ({} → {}) by {}{}</li>", rows),
-    )
+def render_history(obj: models.Model) -> SafeString:
+    """The object's audit entries, newest first, as the desk shows them."""
+    return render_to_string("desk/_history.html", {"history": history(obj)})
 
 
 def transition_action(
     transition: workflow.Transition,
     *,
     noun: str,
-    done: str,
     description: str | None = None,
 ) -> Callable:
     """A changelist action running the workflow verb of ``transition``.
@@ -78,6 +49,7 @@ def transition_action(
             modeladmin.message_user(request, str(error), messages.ERROR)
             return
         plural = noun if count == 1 else f"{noun}s"
+        done = workflow.ACTION_LABELS[transition.action].lower()
         modeladmin.message_user(request, f"{count} {plural} {done}.", messages.SUCCESS)
 
     action.__name__ = transition.action

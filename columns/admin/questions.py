@@ -70,10 +70,10 @@ class QuestionAdmin(
         "history",
     )
     actions = [
-        transition_action(TRIAGE["shortlist"], noun="letter", done="shortlisted"),
-        transition_action(TRIAGE["decline"], noun="letter", done="declined"),
-        transition_action(TRIAGE["mark_spam"], noun="letter", done="marked as spam"),
-        transition_action(TRIAGE["reopen"], noun="letter", done="reopened"),
+        transition_action(TRIAGE["shortlist"], noun="letter"),
+        transition_action(TRIAGE["decline"], noun="letter"),
+        transition_action(TRIAGE["mark_spam"], noun="letter"),
+        transition_action(TRIAGE["reopen"], noun="letter"),
     ]
 
     def get_fieldsets(self, request, obj=None):

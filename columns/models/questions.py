@@ -22,9 +22,7 @@ def current_hour() -> datetime:
 class QuestionQuerySet(models.QuerySet):
     def waiting(self) -> "QuestionQuerySet":
         """Letters an editor still has to decide on."""
-        return self.filter(
-            status__in=[Question.Status.NEW, Question.Status.SHORTLISTED]
-        )
+        return self.filter(status__in=Question.WAITING)
 
     def flagged(self) -> "QuestionQuerySet":
         return self.filter(safety_flag=True)
@@ -69,6 +67,9 @@ class Question(models.Model):
         DECLINED = "declined", "Declined"
         SPAM = "spam", "Spam"
         DUPLICATE = "duplicate", "Duplicate"
+
+    # Letters an editor still has to decide on.
+    WAITING = frozenset({Status.NEW, Status.SHORTLISTED})
 
     column = models.ForeignKey(
         Column, on_delete=models.PROTECT, related_name="questions"

@@ -11,7 +11,10 @@ from django.db.models import F
 from columns.models import Answer, AuditEntry, Question, User
 
 __all__ = [
+    "ACTION_LABELS",
     "ANSWER_TRANSITIONS",
+    "EDITS",
+    "STATE_LABELS",
     "QUESTION_TRANSITIONS",
     "BulkRefused",
     "InvalidTransition",
@@ -19,8 +22,12 @@ __all__ = [
     "Transition",
     "WorkflowError",
     "apply_to_all",
+    "audit",
+    "audit_all",
     "available_transitions",
     "check_allowed",
+    "may",
+    "require",
 ]
 
 Status = Question.Status
@@ -76,11 +83,21 @@ class Machine:
     bumps_version: bool = field(default=False)
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A verb that changes an object but not its state, and who may run it."""
+
+    action: str
+    label: str  # what the audit log shows, in the past tense
+    permission: str
+    refusal: str  # "You don't have permission to ..."
+
+
 def _table(*transitions: Transition) -> dict[str, Transition]:
     return {transition.action: transition for transition in transitions}
 
 
-WAITING = frozenset({Status.NEW, Status.SHORTLISTED})
+WAITING = Question.WAITING
 
 QUESTION_TRANSITIONS = _table(
     Transition(
@@ -154,6 +171,45 @@ ANSWER_TRANSITIONS = _table(
     ),
 )
 
+EDITS = {
+    edit.action: edit
+    for edit in [
+        Edit("edit", "Edited", "triage_question", "edit letters"),
+        Edit("tag", "Tagged", "triage_question", "tag letters"),
+        Edit("save", "Saved", "draft_answer", "edit answers"),
+        Edit("restore", "Revision restored", "draft_answer", "edit answers"),
+        Edit("comment", "Commented on", "draft_answer", "comment on answers"),
+        Edit("resolve_comment", "Comment resolved", "draft_answer", "resolve comments"),
+        Edit(
+            "mark_reviewed",
+            "Reviewed for accuracy",
+            "review_answer",
+            "mark answers as reviewed",
+        ),
+    ]
+}
+
+# What each action did, in the past tense, as the audit log and the desk's messages
+# ("3 letters declined") say it: the transitions, the edits, and what publishing or
+# withdrawing an answer does to its letters.
+ACTION_LABELS = {
+    "shortlist": "Shortlisted",
+    "decline": "Declined",
+    "mark_spam": "Marked as spam",
+    "mark_duplicate": "Marked as duplicate",
+    "reopen": "Reopened",
+    "assign": "Assigned",
+    "submit_for_review": "Submitted for review",
+    "request_changes": "Sent back for changes",
+    "approve": "Approved",
+    "publish": "Published",
+    "withdraw": "Withdrawn",
+    "redraft": "Put back to draft",
+    "answer_published": "Answer published",
+    "answer_withdrawn": "Answer withdrawn",
+    **{edit.action: edit.label for edit in EDITS.values()},
+}
+
 QUESTIONS = Machine("letter", "status", QUESTION_TRANSITIONS, bumps_version=True)
 ANSWERS = Machine("answer", "state", ANSWER_TRANSITIONS)
 
@@ -162,23 +218,40 @@ def _machine(obj: models.Model) -> Machine:
     return QUESTIONS if isinstance(obj, Question) else ANSWERS
 
 
-def state_label(obj: models.Model, state: str) -> str:
-    choices = Status if isinstance(obj, Question) else State
-    return choices(state).label.lower()
+# Letters' statuses and answers' states never share a name.
+STATE_LABELS: dict[str, str] = {**dict(Status.choices), **dict(State.choices)}
+
+
+def state_label(state: str) -> str:
+    """A state's label as it reads in a sentence ("changes requested")."""
+    return STATE_LABELS[state].lower()
+
+
+def may(user: User, permission: str) -> bool:
+    """Whether ``user`` holds ``permission`` (one the roles grant) and is active:
+    the one place a role is checked."""
+    return user.is_active and user.has_perm(f"columns.{permission}")
+
+
+def require(user: User, action: str) -> None:
+    """Raise ``NotAllowed`` unless ``user`` may run the edit ``action``."""
+    edit = EDITS[action]
+    if not may(user, edit.permission):
+        raise NotAllowed(f"You don't have permission to {edit.refusal}.")
 
 
 def check_allowed(obj: models.Model, action: str, user: User) -> Transition:
     """The transition if ``user`` may do ``action`` to ``obj`` now; raise if not."""
     machine = _machine(obj)
     transition = machine.transitions[action]
-    if not user.is_active or not user.has_perm(f"columns.{transition.permission}"):
+    if not may(user, transition.permission):
         raise NotAllowed(
             f"You don't have permission to {transition.label.lower()} {machine.noun}s."
         )
     if (
         isinstance(obj, Answer)
         and transition.permission == "draft_answer"
-        and not user.has_perm("columns.review_answer")
+        and not may(user, "review_answer")
         and not obj.authors.filter(pk=user.pk).exists()
     ):
         raise NotAllowed(
@@ -186,10 +259,10 @@ def check_allowed(obj: models.Model, action: str, user: User) -> Transition:
         )
     current = getattr(obj, machine.field)
     if current not in transition.sources:
-        allowed = ", ".join(sorted(state_label(obj, s) for s in transition.sources))
+        allowed = ", ".join(sorted(state_label(s) for s in transition.sources))
         raise InvalidTransition(
             f"Can't {transition.label.lower()} this {machine.noun}: it is "
-            f"{state_label(obj, current)} (only possible when {allowed})."
+            f"{state_label(current)} (only possible when {allowed})."
         )
     return transition
 
@@ -213,14 +286,32 @@ def audit(
     by: User | None,
     note: str = "",
 ) -> AuditEntry:
-    return AuditEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=obj.pk,
-        action=action,
-        from_state=from_state,
-        to_state=to_state,
-        actor=by,
-        note=note,
+    """One audit entry: ``obj`` went from ``from_state`` to ``to_state`` (the same
+    for an edit) by ``action``."""
+    [entry] = audit_all([(obj, from_state)], action, to_state, by, note)
+    return entry
+
+
+def audit_all(
+    changes: Iterable[tuple[models.Model, str]],
+    action: str,
+    to_state: str,
+    by: User | None,
+    note: str = "",
+) -> list[AuditEntry]:
+    """One audit entry per (object, state it left), in one INSERT; every object went
+    to ``to_state`` ("" for: it stayed where it was) by ``action``."""
+    return AuditEntry.objects.bulk_create(
+        AuditEntry(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            action=action,
+            from_state=from_state,
+            to_state=to_state or from_state,
+            actor=by,
+            note=note,
+        )
+        for obj, from_state in changes
     )
 
 

@@ -89,7 +89,7 @@ def mark_duplicate(
     if original.pk == question.pk:
         raise InvalidTransition("A letter can't be a duplicate of itself.")
     if original.status in {Status.DECLINED, Status.SPAM}:
-        status = state_label(original, original.status)
+        status = state_label(original.status)
         raise InvalidTransition(f"Can't merge into a letter that is {status}.")
     move(question, "mark_duplicate", by=by, note=note, duplicate_of=original)
     followers = list(question.duplicates.all())

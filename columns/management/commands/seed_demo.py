@@ -29,7 +29,6 @@ from columns.models import (
 )
 
 State = Answer.State
-WAITING = {Question.Status.NEW, Question.Status.SHORTLISTED}
 TRIAGE = {
     "shortlisted": workflow.shortlist,
     "declined": workflow.decline,
@@ -186,7 +185,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  = {column}: “{spec.title}” already present")
             return
         letters = [self.letters[key] for key in spec.letters]
-        if any(letter.status not in WAITING for letter in letters):
+        if any(letter.status not in Question.WAITING for letter in letters):
             self.stderr.write(
                 f"  ! {column}: “{spec.title}” skipped: its letters are no longer "
                 "waiting (was the answer renamed or deleted?)"

@@ -30,18 +30,13 @@ from columns.models import Question
 from columns.views.desk.common import refusal_message
 from columns.views.desk.letters import letter_or_404, render_triage, text_checks
 from columns.views.desk.queue import keyset_page
-from columns.workflow.core import WAITING
+from columns.workflow.core import ACTION_LABELS
 
 STALE = (
     "This letter changed since you opened the page, so nothing was done. Check "
     "the letter as it is now, then try again."
 )
-DONE = {
-    "shortlist": "shortlisted",
-    "decline": "declined",
-    "mark_spam": "marked as spam",
-    "reopen": "reopened",
-}
+DECISIONS = {"shortlist", "decline", "mark_spam", "reopen"}
 # After these the letter leaves the queue, so the editor moves on to the next one
 # of the column.
 FINAL = {"decline", "mark_spam"}
@@ -51,7 +46,7 @@ def _next_letter_url(letter: Question) -> str | None:
     """The page of the next waiting letter of the column after ``letter``."""
     column_letters = Question.objects.filter(column_id=letter.column_id)
     page = keyset_page(
-        [column_letters.in_status(status) for status in sorted(WAITING)],
+        [column_letters.in_status(status) for status in sorted(Question.WAITING)],
         Question.objects.all(),
         lead=("status",),
         newest_first=False,
@@ -154,14 +149,14 @@ def letter_check(request: HttpRequest, pk: int) -> HttpResponse:
 @editor_required
 def letter_decide(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Shortlist, decline (the note is the internal reason), mark as spam, reopen."""
-    if action not in DONE:
+    if action not in DECISIONS:
         raise Http404("No such action.")
     letter = letter_or_404(pk)
     verb = getattr(workflow, action)
 
     def run(data: dict) -> str:
         verb(letter, by=request.user, note=data["note"])
-        return f"Letter #{letter.pk} {DONE[action]}."
+        return f"Letter #{letter.pk} {ACTION_LABELS[action].lower()}."
 
     form = ActionForm(request.POST)
     return _act(request, letter, form, None, run, move_on=action in FINAL)

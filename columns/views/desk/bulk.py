@@ -21,13 +21,6 @@ VERBS = {
     "tag": "add topics to",
     "assign": "assign",
 }
-DONE = {
-    "shortlist": "shortlisted",
-    "decline": "declined",
-    "mark_spam": "marked as spam",
-    "tag": "tagged",
-    "assign": "assigned",
-}
 
 
 def _return_to(request: HttpRequest) -> str:
@@ -115,7 +108,7 @@ def bulk(request: HttpRequest) -> HttpResponse:
         messages.error(request, refusal_message(error))
         return _confirmation(request, form, getattr(error, "refusals", []), status=409)
     noun = "letter" if count == 1 else "letters"
-    done = DONE[data["action"]]
+    done = workflow.ACTION_LABELS[data["action"]].lower()
     if data["action"] == "assign":
         done = f"{done} to {data['columnist']}"
     messages.success(request, f"{count} {noun} {done}.")

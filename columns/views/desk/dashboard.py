@@ -15,7 +15,6 @@ from columns.access import desk_member_required, is_editor
 from columns.models import Answer, Column, Question
 
 Status = Question.Status
-WAITING = (Status.NEW, Status.SHORTLISTED)
 # Counting a million letters by column and status takes a moment (~0.1 s on
 # SQLite); editors can live with numbers a minute old.
 COUNTS_KEY = "desk:column-counts"
@@ -49,7 +48,7 @@ def column_counts() -> tuple[list[ColumnCounts], datetime]:
             .values_list("column_id", "status")
             .annotate(count=Count("id"), first=Min("id"))
         )
-        firsts = [first for _, status, _, first in rows if status in WAITING]
+        firsts = [first for _, status, _, first in rows if status in Question.WAITING]
         arrived = dict(
             Question.objects.filter(pk__in=firsts).values_list("pk", "submitted_at")
         )
@@ -66,7 +65,9 @@ def column_counts() -> tuple[list[ColumnCounts], datetime]:
                     (status, label, counts.get(column.pk, {}).get(status, 0))
                     for status, label in Status.choices
                 ],
-                waiting=sum(counts.get(column.pk, {}).get(s, 0) for s in WAITING),
+                waiting=sum(
+                    counts.get(column.pk, {}).get(s, 0) for s in Question.WAITING
+                ),
                 oldest_waiting_at=min(oldest.get(column.pk, []), default=None),
             )
             for column in Column.objects.all()

@@ -18,8 +18,9 @@ from columns.forms.desk import (
     LetterFindForm,
     MergeForm,
 )
-from columns.models import AuditEntry, Question
+from columns.models import Question
 from columns.views.desk.diff import is_unchanged, word_diff
+from columns.workflow.history import history
 
 SIMILAR = 5
 FOUND = 20
@@ -34,22 +35,6 @@ def letter_or_404(pk: int) -> Question:
     return get_object_or_404(
         Question.objects.select_related("column", "assignee", "duplicate_of"), pk=pk
     )
-
-
-def history_rows(letter: Question) -> list[tuple[AuditEntry, str, str, str]]:
-    """The letter's audit entries, newest first, with readable action and states."""
-    labels = {t.action: t.label for t in workflow.QUESTION_TRANSITIONS.values()}
-    states = dict(Question.Status.choices)
-    entries = AuditEntry.objects.for_object(letter).select_related("actor")
-    return [
-        (
-            entry,
-            labels.get(entry.action, entry.action.replace("_", " ").capitalize()),
-            states.get(entry.from_state, entry.from_state or "—"),
-            states.get(entry.to_state, entry.to_state or "—"),
-        )
-        for entry in entries
-    ]
 
 
 def text_checks(letter: Question, public_text: str) -> dict:
@@ -106,10 +91,12 @@ def render_triage(
     transitions = {t.action: t for t in workflow.available_transitions(letter, user)}
     find_form = LetterFindForm(request.GET)
     find = find_form.cleaned_data["find"] if find_form.is_valid() else ""
-    waiting = {Question.Status.NEW, Question.Status.SHORTLISTED}
     merged = list(letter.duplicates.order_by("pk")[: LISTED_MERGED + 1])
     similar = [
-        (other, other.column_id == letter.column_id and other.status in waiting)
+        (
+            other,
+            other.column_id == letter.column_id and other.status in Question.WAITING,
+        )
         for other in search.similar_letters(letter, limit=SIMILAR)
     ]
     context = {
@@ -136,7 +123,7 @@ def render_triage(
         "merged": merged[:LISTED_MERGED],
         "more_merged": len(merged) > LISTED_MERGED,
         "printed_in": letter.printed_in.select_related("answer").first(),
-        "history": history_rows(letter),
+        "history": history(letter),
         "stale": stale,
         **text_checks(letter, public_text or ""),
     }

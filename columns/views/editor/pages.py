@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from columns import anonymity, editing, presence, workflow
+from columns import anonymity, editing, presence
 from columns.access import desk_member_required
 from columns.forms.editor import AnswerFilterForm, AnswerForm
 from columns.forms.review import CommentForm, ReviewedForm
-from columns.models import Answer, AnswerLetter, AuditEntry
+from columns.models import Answer, AnswerLetter
 from columns.views.editor.steps import step_forms
+from columns.workflow.history import history
 
 ANSWERS_PER_PAGE = 50
 
@@ -24,6 +25,10 @@ def answer_or_404(request: HttpRequest, pk: int) -> Answer:
     """The answer if the user may open it; 404 for others' answers and forged ids."""
     answers = editing.visible_answers(request.user).select_related("column")
     return get_object_or_404(answers, pk=pk)
+
+
+# The latest workflow steps shown beside the editor.
+HISTORY_SHOWN = 8
 
 
 @require_GET
@@ -124,7 +129,7 @@ def render_editor(
         "comment_form": comment_form or CommentForm(),
         "reviewed_form": reviewed_form,
         "revisions": answer.revisions.select_related("author").order_by("-number")[:5],
-        "history": _history(answer),
+        "history": history(answer, limit=HISTORY_SHOWN),
         "others": presence.check_in(answer.pk, user),
         "heartbeat_seconds": presence.HEARTBEAT_SECONDS,
         "time_zone": timezone.get_default_timezone_name(),
@@ -147,14 +152,6 @@ def _letters(answer: Answer) -> list[dict]:
             }
         )
     return letters
-
-
-def _history(answer: Answer) -> list[tuple[AuditEntry, str]]:
-    """The latest workflow entries, each with a label people read."""
-    entries = AuditEntry.objects.for_object(answer).select_related("actor")[:8]
-    labels = {action: t.label for action, t in workflow.ANSWER_TRANSITIONS.items()}
-    labels["mark_reviewed"] = "Marked reviewed"
-    return [(entry, labels.get(entry.action, entry.action)) for entry in entries]
 
 
 @never_cache
