@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from columns import twofactor
+from columns.workflow.core import may
 
 # What a user still has to do before staff pages open (see ``two_factor_step``).
 SET_UP = "set_up"
@@ -26,11 +27,11 @@ VERIFY_FIRST = "Sign in again with your authenticator app or a recovery code."
 
 
 def is_editor(user) -> bool:
-    return user.is_active and user.has_perm("columns.triage_question")
+    return may(user, "triage_question")
 
 
 def is_columnist(user) -> bool:
-    return user.is_active and user.has_perm("columns.draft_answer")
+    return may(user, "draft_answer")
 
 
 def is_staff_member(user) -> bool:

@@ -73,19 +73,19 @@ class WorkflowPermissionsMixin:
     """The ``has_<codename>_permission`` checks that workflow actions declare."""
 
     def has_triage_question_permission(self, request) -> bool:
-        return request.user.has_perm("columns.triage_question")
+        return workflow.may(request.user, "triage_question")
 
     def has_assign_question_permission(self, request) -> bool:
-        return request.user.has_perm("columns.assign_question")
+        return workflow.may(request.user, "assign_question")
 
     def has_draft_answer_permission(self, request) -> bool:
-        return request.user.has_perm("columns.draft_answer")
+        return workflow.may(request.user, "draft_answer")
 
     def has_review_answer_permission(self, request) -> bool:
-        return request.user.has_perm("columns.review_answer")
+        return workflow.may(request.user, "review_answer")
 
     def has_publish_answer_permission(self, request) -> bool:
-        return request.user.has_perm("columns.publish_answer")
+        return workflow.may(request.user, "publish_answer")
 
 
 class VersionedForm(forms.ModelForm):

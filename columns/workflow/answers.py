@@ -8,23 +8,23 @@ requested, on approval and on publication.
 
 from datetime import date, datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from columns import anonymity, notifications
 from columns.caching import invalidate_public_pages
-from columns.models import Answer, AuditEntry, Question, User
+from columns.models import Answer, Question, User
 from columns.workflow.core import (
     SCHEDULE_GRACE,
     InvalidTransition,
-    NotAllowed,
     State,
     Status,
     audit,
+    audit_all,
     check_allowed,
     move,
+    require,
 )
 
 __all__ = [
@@ -190,8 +190,7 @@ def mark_reviewed(
 
     Not a state change, so the state stays as it is; it is audited all the same.
     """
-    if not by.is_active or not by.has_perm("columns.review_answer"):
-        raise NotAllowed("Only editors can mark an answer as reviewed.")
+    require(by, "mark_reviewed")
     today = timezone.localdate()
     on = on or today
     if on > today:
@@ -231,16 +230,10 @@ def _set_letters(
     ]:
         moved = list(queryset)
         queryset.update(status=new, version=F("version") + 1)
-        content_type = ContentType.objects.get_for_model(Question)
-        AuditEntry.objects.bulk_create(
-            AuditEntry(
-                content_type=content_type,
-                object_id=question.pk,
-                action=f"answer_{answer.state}",
-                from_state=old,
-                to_state=new,
-                actor=by,
-                note=f"Answer #{answer.pk}: {answer.title}",
-            )
-            for question in moved
+        audit_all(
+            [(question, old) for question in moved],
+            f"answer_{answer.state}",
+            new,
+            by,
+            f"Answer #{answer.pk}: {answer.title}",
         )

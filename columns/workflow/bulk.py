@@ -10,7 +10,6 @@ INSERT write their audit entries. All or nothing: any refusal raises
 
 from collections.abc import Iterable
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils.text import slugify
@@ -19,7 +18,6 @@ from columns import anonymity, notifications
 from columns.models import (
     Answer,
     AnswerLetter,
-    AuditEntry,
     Column,
     Question,
     Revision,
@@ -27,14 +25,16 @@ from columns.models import (
     Topic,
     User,
 )
-from columns.workflow.checks import DRAFTING, check_printable
+from columns.workflow.checks import DRAFTING, check_assignable, check_printable
 from columns.workflow.core import (
     QUESTION_TRANSITIONS,
     BulkRefused,
     InvalidTransition,
     NotAllowed,
     WorkflowError,
+    audit_all,
     check_allowed,
+    require,
 )
 
 __all__ = ["BULK_MOVES", "bulk_assign", "bulk_move", "bulk_refusals", "bulk_tag"]
@@ -136,10 +136,7 @@ def bulk_assign(
     draft, in order). Letters whose public text still holds possible identifiers are
     refused: confirming those is done one letter at a time, on its own page.
     """
-    if not to.is_active or not to.has_perm("columns.draft_answer"):
-        raise InvalidTransition(
-            f"{to} is not a columnist and can't be assigned letters."
-        )
+    check_assignable(to)
     if answer is not None:
         answer = Answer.objects.select_for_update(of=("self",)).get(pk=answer.pk)
     letters = _lock(letters, "assign", by, answer=answer, together=together)
@@ -181,8 +178,7 @@ def bulk_assign(
 def _check(letter: Question, action: str, by: User) -> None:
     """Raise if ``by`` may not apply ``action`` to ``letter`` in bulk."""
     if action == "tag":
-        if not by.is_active or not by.has_perm("columns.triage_question"):
-            raise NotAllowed("You don't have permission to tag letters.")
+        require(by, "tag")
         return
     check_allowed(letter, action, by)
     if action != "assign":
@@ -269,19 +265,7 @@ def _commit(
             "Some of these letters were changed by someone else meanwhile, so "
             "nothing was changed. Reload the queue and try again."
         )
-    content_type = ContentType.objects.get_for_model(Question)
-    AuditEntry.objects.bulk_create(
-        AuditEntry(
-            content_type=content_type,
-            object_id=letter.pk,
-            action=action,
-            from_state=letter.status,
-            to_state=target or letter.status,
-            actor=by,
-            note=note,
-        )
-        for letter in letters
-    )
+    audit_all([(letter, letter.status) for letter in letters], action, target, by, note)
     return updated
 
 

@@ -14,15 +14,15 @@ from columns import anonymity, notifications
 from columns.models import Answer, AnswerLetter, ContentWarning, Question, User
 from columns.workflow import bulk
 from columns.workflow.bulk import *  # noqa: F403
-from columns.workflow.checks import DRAFTING, check_printable
+from columns.workflow.checks import DRAFTING, check_assignable, check_printable
 from columns.workflow.core import (
     InvalidTransition,
-    NotAllowed,
     Status,
     apply_to_all,
     audit,
     check_allowed,
     move,
+    require,
     state_label,
 )
 
@@ -164,8 +164,7 @@ def edit_letter(
     editors saving at once only the first wins, on SQLite as on PostgreSQL. The
     original text is never edited; answered letters are printed and stay as they are.
     """
-    if not by.is_active or not by.has_perm("columns.triage_question"):
-        raise NotAllowed("You don't have permission to edit letters.")
+    require(by, "edit")
     if question.status == Status.ANSWERED:
         raise InvalidTransition(
             "This letter is printed in a published answer; withdraw the answer "
@@ -233,10 +232,7 @@ def assign(
     is emailed once the transaction commits.
     """
     check_allowed(question, "assign", by)
-    if not to.is_active or not to.has_perm("columns.draft_answer"):
-        raise InvalidTransition(
-            f"{to} is not a columnist and can't be assigned letters."
-        )
+    check_assignable(to)
     check_printable(question)
     if answer is not None:
         answer = _joinable(answer, question)

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,11 +9,12 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from columns import anonymity, editing, presence
+from columns import anonymity, editing, presence, workflow
 from columns.access import desk_member_required
 from columns.forms.editor import AnswerFilterForm, AnswerForm
 from columns.forms.review import CommentForm, ReviewedForm
-from columns.models import Answer, AnswerLetter
+from columns.listings import answer_page_context, for_answer_page
+from columns.models import Answer
 from columns.views.editor.steps import step_forms
 from columns.workflow.history import history
 
@@ -116,7 +116,7 @@ def render_editor(
         if refusal:
             for field in form.fields.values():
                 field.disabled = True
-    if reviewed_form is None and user.has_perm("columns.review_answer"):
+    if reviewed_form is None and workflow.may(user, "review_answer"):
         reviewed_form = ReviewedForm(initial={"reviewed_on": timezone.localdate()})
     context = {
         "answer": answer,
@@ -159,20 +159,10 @@ def _letters(answer: Answer) -> list[dict]:
 @desk_member_required
 def answer_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The public page exactly as it will look, before (or after) publication."""
-    letters = AnswerLetter.objects.select_related("question").order_by("position")
     answer = get_object_or_404(
-        editing.visible_answers(request.user)
-        .select_related("column")
-        .prefetch_related(
-            Prefetch("letters", queryset=letters),
-            "authors",
-            "content_warnings",
-            "topics",
-        ),
-        pk=pk,
+        for_answer_page(editing.visible_answers(request.user)), pk=pk
     )
-    response = render(
-        request, "columns/answer_detail.html", {"answer": answer, "preview": True}
-    )
+    context = {**answer_page_context(answer), "preview": True}
+    response = render(request, "columns/answer_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
