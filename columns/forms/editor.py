@@ -6,12 +6,15 @@ import re
 from django import forms
 from django.utils.text import slugify
 from markdownx.widgets import MarkdownxWidget
-from taggit.forms import TagField
 
-from columns.editing import AnswerText
-from columns.forms.desk_fields import IdMultipleChoiceField, VersionField
+from columns.forms.desk_fields import (
+    IdMultipleChoiceField,
+    TopicNamesField,
+    VersionField,
+)
 from columns.models import Answer, ContentWarning, Revision
 from columns.video import InvalidVideo, parse_video
+from columns.workflow.editing import AnswerText
 
 # A long answer is 3,000-6,000 words (20,000-40,000 characters). The editor posts
 # multipart data, so this limit keeps the form inside DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -19,8 +22,6 @@ from columns.video import InvalidVideo, parse_video
 # by this form, with the text kept, not by the request parser, which would drop it.
 BODY_MAX_CHARS = 60_000
 SUMMARY_MAX_CHARS = 500
-TOPIC_MAX_CHARS = 100
-MAX_TOPICS = 20
 START_TIME = re.compile(r"^(?:(?:(\d{1,2}):)?(\d{1,2}):)?(\d{1,5})$")
 
 
@@ -76,8 +77,8 @@ class AnswerForm(forms.Form):
         strip=False,
         widget=MarkdownxWidget(attrs={"rows": 24, "aria-describedby": "body-hint"}),
     )
-    topics = TagField(
-        required=False,
+    topics = TopicNamesField(
+        max_length=None,  # the answer's whole list, not a few names to add
         help_text="Comma-separated, e.g. “consent, communication”.",
     )
     content_warnings = IdMultipleChoiceField(
@@ -143,18 +144,6 @@ class AnswerForm(forms.Form):
 
     def clean_summary(self) -> str:
         return " ".join(self.cleaned_data["summary"].split())
-
-    def clean_topics(self) -> list[str]:
-        topics = self.cleaned_data["topics"]
-        if len(topics) > MAX_TOPICS:
-            raise forms.ValidationError(f"Use at most {MAX_TOPICS} topics.")
-        for topic in topics:
-            if len(topic) > TOPIC_MAX_CHARS or not slugify(topic):
-                raise forms.ValidationError(
-                    f"“{topic[:40]}” can't be a topic: use up to {TOPIC_MAX_CHARS} "
-                    "characters, with letters or digits."
-                )
-        return topics
 
     def clean_video_start(self) -> int | None:
         return parse_start_time(self.cleaned_data["video_start"])

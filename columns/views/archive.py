@@ -7,18 +7,20 @@ item shows, in a constant number of queries.
 
 from datetime import datetime
 
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, Max, Min, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import http_date
 
 from columns.listings import (
+    answer_page_context,
+    for_answer_page,
+    last_modified_at,
     nsfw_warnings,
     page_number,
     page_of,
     popular_topics,
-    printed_letters,
     public_answers,
     topic_answers,
 )
@@ -140,14 +142,7 @@ def answer_detail(request: HttpRequest, column_slug: str, slug: str) -> HttpResp
     ``?show=1``, so it works without JavaScript or cookies.
     """
     answer = (
-        Answer.objects.published()
-        .select_related("column")
-        .prefetch_related(
-            Prefetch("letters", queryset=printed_letters()),
-            "authors",
-            "content_warnings",
-            "topics",
-        )
+        for_answer_page(Answer.objects.published())
         .filter(column__slug=column_slug, slug=slug)
         .first()
     )
@@ -164,9 +159,9 @@ def answer_detail(request: HttpRequest, column_slug: str, slug: str) -> HttpResp
         response = render(request, "columns/answer_gate.html", context)
         response["X-Robots-Tag"] = "noindex"
         return response
-    response = render(request, "columns/answer_detail.html", {"answer": answer})
-    modified = max(answer.updated_at, answer.last_published_at or answer.updated_at)
-    response["Last-Modified"] = http_date(modified.timestamp())
+    context = answer_page_context(answer)
+    response = render(request, "columns/answer_detail.html", context)
+    response["Last-Modified"] = http_date(last_modified_at(answer).timestamp())
     return response
 
 

@@ -6,8 +6,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from columns import editing
 from columns.models import Answer, ReviewComment
+from columns.workflow import editing
 from tests.factories import (
     make_answer,
     make_content_warning,

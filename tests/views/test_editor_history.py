@@ -4,9 +4,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from columns import editing, workflow
-from columns.editing import AnswerText
+from columns import workflow
 from columns.models import Answer
+from columns.workflow import editing
+from columns.workflow.editing import AnswerText
 from tests.factories import make_draft
 
 

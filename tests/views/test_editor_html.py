@@ -5,7 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from columns import editing, workflow
+from columns import workflow
+from columns.workflow import editing
 from tests.factories import make_content_warning, make_draft, make_question
 from tests.htmlcheck import nu_errors
 

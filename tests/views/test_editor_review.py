@@ -8,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from columns import editing, intake, workflow
+from columns import intake, workflow
 from columns.models import Answer, AuditEntry, Question
+from columns.workflow import editing
 from tests.factories import make_column, make_draft, make_question
 
 State = Answer.State
@@ -93,6 +94,7 @@ def test_a_letter_goes_from_draft_to_published_through_the_desk(
     assert actions == [
         ("submit_for_review", columnist.pk),
         ("request_changes", editor.pk),
+        ("save", columnist.pk),
         ("submit_for_review", columnist.pk),
         ("approve", editor.pk),
         ("publish", editor.pk),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from columns import anonymity, search, workflow
 from columns.access import desk_member_required, is_editor
+from columns.diff import word_diff
 from columns.forms.desk import (
     ActionForm,
     AssignForm,
@@ -19,7 +20,6 @@ from columns.forms.desk import (
     MergeForm,
 )
 from columns.models import Question
-from columns.views.desk.diff import is_unchanged, word_diff
 from columns.workflow.history import history
 
 SIMILAR = 5
@@ -45,8 +45,8 @@ def text_checks(letter: Question, public_text: str) -> dict:
         "hits": hits,
         "hits_summary": anonymity.summarise(hits),
         "highlighted": anonymity.highlight(public_text, hits),
-        "diff": diff,
-        "unchanged": is_unchanged(diff),
+        "diff": diff.segments,
+        "unchanged": not diff.changed,
     }
 
 

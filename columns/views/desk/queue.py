@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from columns import anonymity, search
 from columns.access import editor_required
 from columns.forms.desk import BulkForm, QueueFilterForm
-from columns.listings import union_of_slices
+from columns.listings import keyset_page
 from columns.models import Question, TaggedQuestion
 from columns.workflow.core import WAITING
 
@@ -49,67 +49,6 @@ def waited(since: datetime, now: datetime) -> str:
             count = int(seconds // length)
             return f"{count} {unit}{'' if count == 1 else 's'}"
     return "under an hour"
-
-
-@dataclass(frozen=True)
-class KeysetPage:
-    """One page of a keyset walk over ids: its rows and the cursors around it."""
-
-    rows: list
-    next_after: int | None
-    previous_before: int | None
-
-
-def keyset_page(
-    branches: list[QuerySet],
-    rows: QuerySet,
-    *,
-    key: str = "pk",
-    lead: tuple[str, ...] = (),
-    newest_first: bool,
-    size: int,
-    after: int | None = None,
-    before: int | None = None,
-) -> KeysetPage:
-    """The ``size`` rows after (or before) a cursor id, in display order.
-
-    Never counts the whole table: one extra row read tells whether there is more.
-    Each branch (one per status asked for) walks its own (status, id) index from
-    the cursor and yields at most ``size + 1`` ids; the outer query keeps the first
-    ``size + 1`` of them and loads those ``rows``. One query, whatever the page
-    number: "status IN (...) ORDER BY id" would make the database sort every
-    waiting letter instead. ``key`` is the column the branches are ordered by: the
-    letter's id, or an equal one that an index of the branch's filter already
-    holds in order. ``lead`` names columns that each branch holds constant (its
-    status) and its index starts with: ordering by them too changes nothing but
-    tells PostgreSQL that the index gives the order, where it would otherwise walk
-    the primary key hoping to meet the status soon. The branches are combined with
-    ``union_of_slices``.
-    """
-    forward = before is None
-    descending = newest_first == forward
-    cursor = after if forward else before
-    walks = []
-    for branch in branches:
-        if cursor is not None:
-            branch = branch.filter(**{"pk__lt" if descending else "pk__gt": cursor})
-        order = [f"-{field}" if descending else field for field in (*lead, key)]
-        walks.append(branch.order_by(*order).values("pk")[: size + 1])
-    picked = union_of_slices(walks)
-    found = list(
-        rows.filter(pk__in=picked).order_by("-pk" if descending else "pk")[: size + 1]
-    )
-    more = len(found) > size
-    found = found[:size]
-    if not forward:
-        found.reverse()
-    has_next = more if forward else True
-    has_previous = after is not None if forward else more
-    return KeysetPage(
-        rows=found,
-        next_after=found[-1].pk if found and has_next else None,
-        previous_before=found[0].pk if found and has_previous else None,
-    )
 
 
 def filtered_letters(data: dict) -> tuple[list[QuerySet], str, tuple[str, ...], bool]:

@@ -6,10 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from columns import editing
 from columns.access import desk_member_required
 from columns.forms.editor import DiffForm, VersionForm
 from columns.views.editor.pages import answer_or_404
+from columns.workflow import editing
 
 REVISIONS_PER_PAGE = 50
 

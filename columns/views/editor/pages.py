@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from columns import anonymity, editing, presence, workflow
+from columns import anonymity, presence, workflow
 from columns.access import desk_member_required
 from columns.forms.editor import AnswerFilterForm, AnswerForm
 from columns.forms.review import CommentForm, ReviewedForm
 from columns.listings import answer_page_context, for_answer_page
 from columns.models import Answer
 from columns.views.editor.steps import step_forms
+from columns.workflow import editing
 from columns.workflow.history import history
 
 ANSWERS_PER_PAGE = 50

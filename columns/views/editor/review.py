@@ -9,11 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
-from columns import editing, workflow
+from columns import workflow
 from columns.access import desk_member_required
 from columns.forms.review import CommentForm, ReviewedForm
 from columns.views.editor.pages import answer_or_404, render_editor
 from columns.views.editor.steps import STEPS
+from columns.workflow import editing
 
 
 def _status(refused: workflow.WorkflowError) -> int:

@@ -73,11 +73,13 @@ STEPS = {
             "Submit for review",
             NoteForm,
             lambda a, by, f: workflow.submit_for_review(a, by=by, note=_note(f)),
-            lambda a: "Submitted for review. "
-            + (
-                "The editors have been emailed."
-                if notifications.editors_reachable()
-                else "No editor has an email address, so nobody was emailed."
+            lambda a: (
+                "Submitted for review. "
+                + (
+                    "The editors have been emailed."
+                    if notifications.editors_reachable()
+                    else "No editor has an email address, so nobody was emailed."
+                )
             ),
         ),
         Step(
@@ -86,11 +88,13 @@ STEPS = {
             "Request changes",
             ChangesForm,
             lambda a, by, f: workflow.request_changes(a, by=by, note=_note(f)),
-            lambda a: "Changes requested. "
-            + (
-                "The columnist has been emailed."
-                if notifications.authors_reachable(a)
-                else "The columnist has no email address: tell them yourself."
+            lambda a: (
+                "Changes requested. "
+                + (
+                    "The columnist has been emailed."
+                    if notifications.authors_reachable(a)
+                    else "The columnist has no email address: tell them yourself."
+                )
             ),
         ),
         Step(

@@ -1,4 +1,5 @@
-"""Changing an answer's text: conflict-safe saves, revisions, diffs and comments.
+"""Workflow verbs that change an answer's text and its review: conflict-safe saves,
+revisions, restores and comments, each audited.
 
 Every save is conditional on the version the writer loaded: the UPDATE that claims
 the next version matches no row when someone saved in between, and the save is
@@ -12,20 +13,20 @@ Editing a published answer moves its "updated" date and makes cached public
 pages stale.
 """
 
-import difflib
-import re
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
-from columns.access import is_editor
 from columns.caching import invalidate_public_pages
+from columns.diff import word_diff
 from columns.models import Answer, ContentWarning, ReviewComment, Revision, User
+from columns.workflow.core import audit, may, require
 
 State = Answer.State
+# How much of a review comment the answer's history quotes.
+COMMENT_QUOTED = 120
 
 # Columnists write until they hand the answer in; editors may fix any answer that
 # is not withdrawn (a withdrawn answer goes back to draft first).
@@ -68,19 +69,19 @@ def visible_answers(user: User):
     """The answers ``user`` may open in the editor: all for editors, their own
     for columnists."""
     answers = Answer.objects.all()
-    return answers if is_editor(user) else answers.written_by(user)
+    return answers if may(user, "triage_question") else answers.written_by(user)
 
 
 def edit_refusal(answer: Answer, user: User) -> str:
     """Why ``user`` may not change the answer's text now, or "" if they may."""
     if not user.is_active:
         return "Your account is inactive."
-    if user.has_perm("columns.review_answer"):
+    if may(user, "review_answer"):
         if answer.state in EDITOR_EDITS:
             return ""
         return "A withdrawn answer must be put back to draft before it is edited."
     is_author = answer.authors.filter(pk=user.pk).exists()
-    if not (is_author and user.has_perm("columns.draft_answer")):
+    if not (is_author and may(user, "draft_answer")):
         return "Only the answer's authors or an editor can edit it."
     if answer.state not in COLUMNIST_EDITS:
         return (
@@ -98,6 +99,18 @@ def save_answer(
     Raises ``EditConflict`` if a newer version was saved meanwhile and
     ``EditRefused`` if the writer may not edit now; either way nothing changes.
     """
+    return _save(answer, "save", by=by, seen_version=seen_version, text=text, note=note)
+
+
+def _save(
+    answer: Answer,
+    action: str,
+    *,
+    by: User,
+    seen_version: int,
+    text: AnswerText,
+    note: str,
+) -> Revision:
     try:
         with transaction.atomic():
             claimed = Answer.objects.filter(pk=answer.pk, version=seen_version).update(
@@ -120,7 +133,16 @@ def save_answer(
             answer.save(update_fields=changed)  # body_html is derived in save()
             answer.topics.set(text.topics)
             answer.content_warnings.set(text.content_warnings)
-            return answer.record_revision(by=by, note=note)
+            revision = answer.record_revision(by=by, note=note)
+            audit(
+                answer,
+                action,
+                answer.state,
+                answer.state,
+                by,
+                note or f"Revision {revision.number}.",
+            )
+            return revision
     except EditRefused:
         answer.refresh_from_db()  # forget the version claimed and rolled back
         raise
@@ -154,8 +176,9 @@ def restore_revision(
         video_url=answer.video_url,
         video_start_seconds=answer.video_start_seconds,
     )
-    return save_answer(
+    return _save(
         answer,
+        "restore",
         by=by,
         seen_version=seen_version,
         text=text,
@@ -185,105 +208,6 @@ def _apply(answer: Answer, text: AnswerText) -> list[str]:
     return [*fields, "updated_at"]
 
 
-# Comparing texts --------------------------------------------------------------------
-
-# A word (or a run of punctuation) with the whitespace before it: a change shows
-# as whole words, and the commonest token, a single space, never stands alone.
-_TOKENS = re.compile(r"\s*\w+|\s*[^\w\s]+|\s+")
-# Word-level matching costs up to the product of the two stretches' lengths:
-# longer stretches are first split further (into sentences), and what is still
-# longer than this is shown as removed and added whole.
-WORD_DIFF_MAX_CHARS = 10_000
-
-
-@dataclass(frozen=True)
-class WordDiff:
-    """A readable comparison: escaped text with ``<del>``/``<ins>`` around changes."""
-
-    html: SafeString
-    removed: int
-    added: int
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.removed or self.added)
-
-
-def word_diff(old: str, new: str) -> WordDiff:
-    """Compare two texts word by word, HTML-escaped.
-
-    Lines (paragraphs, in Markdown) are matched first, then sentences within the
-    lines that differ, and only then words, so a long answer with a few edits
-    compares in milliseconds.
-    """
-    html, removed, added = _compare(old, new, level=0)
-    return WordDiff(mark_safe(html), removed, added)
-
-
-def _split_lines(text: str) -> list[str]:
-    return text.splitlines(keepends=True)
-
-
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)\s*")
-
-
-def _split_sentences(text: str) -> list[str]:
-    return [sentence for sentence in _SENTENCE.findall(text) if sentence]
-
-
-_SPLITTERS = [_split_lines, _split_sentences]
-
-
-def _compare(old: str, new: str, level: int) -> tuple[str, int, int]:
-    if level == len(_SPLITTERS):
-        return _word_changes(old, new)
-    split = _SPLITTERS[level]
-    old_units, new_units = split(old), split(new)
-    parts: list[str] = []
-    removed = added = 0
-    matcher = difflib.SequenceMatcher(None, old_units, new_units)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        before, after = "".join(old_units[i1:i2]), "".join(new_units[j1:j2])
-        if op == "equal":
-            parts.append(escape(before))
-            continue
-        small = len(before) + len(after) <= WORD_DIFF_MAX_CHARS
-        html, minus, plus = (
-            _word_changes(before, after)
-            if small
-            else _compare(before, after, level + 1)
-        )
-        parts.append(html)
-        removed, added = removed + minus, added + plus
-    return "".join(parts), removed, added
-
-
-def _word_changes(old: str, new: str) -> tuple[str, int, int]:
-    before, after = _TOKENS.findall(old), _TOKENS.findall(new)
-    if len(old) + len(new) > WORD_DIFF_MAX_CHARS:
-        opcodes = [("replace", 0, len(before), 0, len(after))]
-    else:
-        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-        opcodes = matcher.get_opcodes()
-    parts: list[str] = []
-    removed = added = 0
-    for op, i1, i2, j1, j2 in opcodes:
-        if op == "equal":
-            parts.append(escape("".join(before[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(f"<del>{escape(''.join(before[i1:i2]))}</del>")
-            removed += _count_words(before[i1:i2])
-        if j2 > j1:
-            parts.append(f"<ins>{escape(''.join(after[j1:j2]))}</ins>")
-            added += _count_words(after[j1:j2])
-    return "".join(parts), removed, added
-
-
-def _count_words(tokens: list[str]) -> int:
-    return sum(1 for token in tokens if not token.isspace())
-
-
 def compare_revisions(old: Revision | Answer, new: Revision | Answer) -> dict:
     """Word diffs of title, summary and body between two versions of an answer."""
     return {
@@ -295,20 +219,40 @@ def compare_revisions(old: Revision | Answer, new: Revision | Answer) -> dict:
 # Review comments ----------------------------------------------------------------------
 
 
+@transaction.atomic
 def add_comment(answer: Answer, *, by: User, body: str) -> ReviewComment:
     """A comment on the answer as it reads now (its latest revision)."""
-    return ReviewComment.objects.create(
+    require(by, "comment")
+    comment = ReviewComment.objects.create(
         answer=answer,
         author=by,
         body=body,
         revision=answer.revisions.order_by("-number").first(),
     )
+    audit(answer, "comment", answer.state, answer.state, by, _quoted(body))
+    return comment
 
 
+@transaction.atomic
 def resolve_comment(comment: ReviewComment, *, by: User) -> ReviewComment:
     """Mark a comment dealt with; resolving twice keeps the first resolution."""
-    ReviewComment.objects.filter(pk=comment.pk, resolved_at__isnull=True).update(
-        resolved_at=timezone.now(), resolved_by=by
-    )
+    require(by, "resolve_comment")
+    resolved = ReviewComment.objects.filter(
+        pk=comment.pk, resolved_at__isnull=True
+    ).update(resolved_at=timezone.now(), resolved_by=by)
     comment.refresh_from_db()
+    if resolved:
+        answer = comment.answer
+        audit(
+            answer,
+            "resolve_comment",
+            answer.state,
+            answer.state,
+            by,
+            _quoted(comment.body),
+        )
     return comment
+
+
+def _quoted(comment: str) -> str:
+    return f"“{Truncator(comment).chars(COMMENT_QUOTED)}”"
