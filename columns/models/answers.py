@@ -39,16 +39,30 @@ class AnswerQuerySet(models.QuerySet):
         self, column_id: int, title: str, exclude_pk: int | None = None
     ) -> str:
         """A slug for ``title`` that no other answer of the column uses."""
-        base = slugify(title)[:180] or "answer"
+        return self.unique_slugs([column_id], [title], exclude_pk=exclude_pk)[0]
+
+    def unique_slugs(
+        self, column_ids: list[int], titles: list[str], exclude_pk: int | None = None
+    ) -> list[str]:
+        """Slugs for new answers titled ``titles`` in the columns ``column_ids``,
+        unique within their column and among themselves, with one query:
+        "title", "title-2", "title-3"..."""
+        bases = [slugify(title)[:180] or "answer" for title in titles]
+        # Slugs are [a-z0-9_-] only, so they need no escaping in the pattern.
+        pattern = rf"^({'|'.join(sorted(set(bases)))})(-[0-9]+)?$"
         taken = set(
-            self.filter(column_id=column_id, slug__startswith=base)
+            self.filter(column_id__in=set(column_ids), slug__regex=pattern)
             .exclude(pk=exclude_pk)
-            .values_list("slug", flat=True)
+            .values_list("column_id", "slug")
         )
-        slug, counter = base, 2
-        while slug in taken:
-            slug, counter = f"{base}-{counter}", counter + 1
-        return slug
+        slugs = []
+        for column_id, base in zip(column_ids, bases, strict=True):
+            slug, counter = base, 2
+            while (column_id, slug) in taken:
+                slug, counter = f"{base}-{counter}", counter + 1
+            taken.add((column_id, slug))
+            slugs.append(slug)
+        return slugs
 
 
 class Answer(models.Model):

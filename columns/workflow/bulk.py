@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import F, Max
-from django.utils.text import slugify
 
 from columns import anonymity, notifications
 from columns.models import (
@@ -142,11 +141,11 @@ def bulk_assign(
     letters = _lock(letters, "assign", by, answer=answer, together=together)
     columns = Column.objects.in_bulk({letter.column_id for letter in letters})
     if answer is None and not together:
-        answers = _new_answers(letters, columns, by=by)
+        answers = new_answers(letters, columns, by=by)
     else:
         rest = letters
         if answer is None:
-            answer, rest = _new_answers(letters[:1], columns, by=by)[0], letters[1:]
+            answer, rest = new_answers(letters[:1], columns, by=by)[0], letters[1:]
         last = answer.letters.aggregate(last=Max("position"))["last"] or 0
         AnswerLetter.objects.bulk_create(
             AnswerLetter(answer=answer, question=letter, position=position)
@@ -276,12 +275,14 @@ def _topic_named(name: str) -> Topic:
     )
 
 
-def _new_answers(
+def new_answers(
     letters: list[Question], columns: dict[int, Column], *, by: User
 ) -> list[Answer]:
     """One new draft answer per letter, printing it, each with a first revision."""
     titles = [letter.headline or f"Letter #{letter.pk}" for letter in letters]
-    slugs = _unique_slugs([letter.column_id for letter in letters], titles)
+    slugs = Answer.objects.unique_slugs(
+        [letter.column_id for letter in letters], titles
+    )
     answers = Answer.objects.bulk_create(
         Answer(column=columns[letter.column_id], title=title, slug=slug)
         for letter, title, slug in zip(letters, titles, slugs, strict=True)
@@ -301,27 +302,3 @@ def _new_answers(
         for answer in answers
     )
     return answers
-
-
-def _unique_slugs(column_ids: list[int], titles: list[str]) -> list[str]:
-    """Slugs for new answers, unique within their column, with one query.
-
-    Same scheme as ``Answer.objects.unique_slug`` ("title", "title-2", ...): one
-    regular expression finds every slug taken among the candidates.
-    """
-    bases = [slugify(title)[:180] or "answer" for title in titles]
-    # Slugs are [a-z0-9_-] only, so they need no escaping in the pattern.
-    pattern = rf"^({'|'.join(sorted(set(bases)))})(-[0-9]+)?$"
-    taken = set(
-        Answer.objects.filter(
-            column_id__in=set(column_ids), slug__regex=pattern
-        ).values_list("column_id", "slug")
-    )
-    slugs = []
-    for column_id, base in zip(column_ids, bases, strict=True):
-        slug, counter = base, 2
-        while (column_id, slug) in taken:
-            slug, counter = f"{base}-{counter}", counter + 1
-        taken.add((column_id, slug))
-        slugs.append(slug)
-    return slugs

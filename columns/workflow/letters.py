@@ -14,6 +14,7 @@ from columns import anonymity, notifications
 from columns.models import Answer, AnswerLetter, ContentWarning, Question, User
 from columns.workflow import bulk
 from columns.workflow.bulk import *  # noqa: F403
+from columns.workflow.bulk import new_answers
 from columns.workflow.checks import DRAFTING, check_assignable, check_printable
 from columns.workflow.core import (
     InvalidTransition,
@@ -286,13 +287,6 @@ def _joinable(answer: Answer, question: Question) -> Answer:
 
 def create_answer(question: Question, *, by: User, author: User) -> Answer:
     """A new draft answer printing ``question``, with its first revision."""
-    title = question.headline or f"Letter #{question.pk}"
-    answer = Answer.objects.create(
-        column=question.column,
-        title=title,
-        slug=Answer.objects.unique_slug(question.column_id, title),
-    )
-    AnswerLetter.objects.create(answer=answer, question=question, position=1)
+    [answer] = new_answers([question], {question.column_id: question.column}, by=by)
     answer.authors.add(author)
-    answer.record_revision(by=by, note="Created on assignment.")
     return answer
