@@ -1,20 +1,117 @@
-"""The editorial workflow: every state change of a letter or an answer happens here.
+"""The editorial workflow: every change to a letter, an answer, a revision or a
+review comment happens here.
 
-Each verb checks the actor's role and the object's current state against one
-transition table, changes the state with a conditional UPDATE (so two editors
-clicking at once cannot both succeed, on SQLite as on PostgreSQL), writes an audit
-entry and runs in one transaction. A refused transition raises a ``WorkflowError``
-whose message is fit to show the user, and changes nothing.
+Each verb checks the actor's role (``core.may`` / ``core.require``, from one table)
+and, for a state change, the object's current state against the transition tables;
+it changes the state with a conditional UPDATE (so two editors clicking at once
+cannot both succeed, on SQLite as on PostgreSQL), writes an audit entry through
+``core.audit`` and runs in one transaction. A refused change raises a
+``WorkflowError`` whose message is fit to show the user, and changes nothing.
 
-Views, templates and the admin read ``QUESTION_TRANSITIONS`` / ``ANSWER_TRANSITIONS``
-(via ``available_transitions``) to decide which buttons to show.
+Views, templates and the admin read ``QUESTION_TRANSITIONS`` /
+``ANSWER_TRANSITIONS`` (via ``available_transitions``) to decide which buttons to
+show. The modules: ``core`` (tables, checks, audit), ``letters``, ``bulk`` (the
+queue's decisions on many letters), ``answers`` (review and publication),
+``editing`` (an answer's text, revisions, comments), ``history`` (the audit log as
+people read it), ``checks`` (checks the single and bulk verbs share).
 """
 
-# Each module lists its public names in __all__; the package re-exports them all, so
-# callers write ``workflow.publish(...)`` whichever module a verb lives in.
-from columns.workflow import answers, core, letters
-from columns.workflow.answers import *  # noqa: F403
-from columns.workflow.core import *  # noqa: F403
-from columns.workflow.letters import *  # noqa: F403
+from columns.workflow.answers import (
+    NeedsConfirmation,
+    approve,
+    mark_reviewed,
+    publication_concerns,
+    publish,
+    redraft,
+    request_changes,
+    submit_for_review,
+    withdraw,
+)
+from columns.workflow.bulk import (
+    BULK_MOVES,
+    bulk_assign,
+    bulk_move,
+    bulk_refusals,
+    bulk_tag,
+)
+from columns.workflow.checks import DRAFTING
+from columns.workflow.core import (
+    ACTION_LABELS,
+    ANSWER_TRANSITIONS,
+    EDITS,
+    QUESTION_TRANSITIONS,
+    STATE_LABELS,
+    BulkRefused,
+    InvalidTransition,
+    NotAllowed,
+    Transition,
+    WorkflowError,
+    apply_to_all,
+    audit,
+    audit_all,
+    available_transitions,
+    check_allowed,
+    may,
+    require,
+)
+from columns.workflow.letters import (
+    AnonymityUnconfirmed,
+    LetterEdit,
+    StaleLetter,
+    assign,
+    create_answer,
+    decline,
+    edit_letter,
+    mark_duplicate,
+    mark_spam,
+    merge_duplicates,
+    reopen,
+    shortlist,
+)
 
-__all__ = [*core.__all__, *letters.__all__, *answers.__all__]
+__all__ = [
+    "ACTION_LABELS",
+    "ANSWER_TRANSITIONS",
+    "BULK_MOVES",
+    "DRAFTING",
+    "EDITS",
+    "QUESTION_TRANSITIONS",
+    "STATE_LABELS",
+    "AnonymityUnconfirmed",
+    "BulkRefused",
+    "InvalidTransition",
+    "LetterEdit",
+    "NeedsConfirmation",
+    "NotAllowed",
+    "StaleLetter",
+    "Transition",
+    "WorkflowError",
+    "apply_to_all",
+    "approve",
+    "assign",
+    "audit",
+    "audit_all",
+    "available_transitions",
+    "bulk_assign",
+    "bulk_move",
+    "bulk_refusals",
+    "bulk_tag",
+    "check_allowed",
+    "create_answer",
+    "decline",
+    "edit_letter",
+    "mark_duplicate",
+    "mark_reviewed",
+    "mark_spam",
+    "may",
+    "merge_duplicates",
+    "publication_concerns",
+    "publish",
+    "redraft",
+    "reopen",
+    "request_changes",
+    "require",
+    "shortlist",
+    "submit_for_review",
+    "withdraw",
+]

@@ -1,8 +1,5 @@
 """Workflow verbs for readers' letters: triage, editing, merging and assignment.
-
-The review queue's bulk verbs live in ``columns.workflow.bulk`` and are re-exported
-here, so callers write ``workflow.bulk_move(...)`` like any other verb.
-"""
+The review queue's bulk verbs live in ``columns.workflow.bulk``."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,8 +9,6 @@ from django.db.models import F, Max
 
 from columns import anonymity, notifications
 from columns.models import Answer, AnswerLetter, ContentWarning, Question, User
-from columns.workflow import bulk
-from columns.workflow.bulk import *  # noqa: F403
 from columns.workflow.bulk import new_answers
 from columns.workflow.checks import DRAFTING, check_assignable, check_printable
 from columns.workflow.core import (
@@ -28,7 +23,6 @@ from columns.workflow.core import (
 )
 
 __all__ = [
-    "DRAFTING",
     "AnonymityUnconfirmed",
     "LetterEdit",
     "StaleLetter",
@@ -41,7 +35,6 @@ __all__ = [
     "merge_duplicates",
     "reopen",
     "shortlist",
-    *bulk.__all__,
 ]
 
 
