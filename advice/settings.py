@@ -125,6 +125,7 @@ TEMPLATES = [
         "OPTIONS": {"autoescape": False},
     },
 ]
+FORM_RENDERER = "columns.forms.renderer.FormRenderer"
 
 # Database: SQLite file by default, anything dj-database-url understands otherwise.
 DEFAULT_SQLITE_PATH = VAR_DIR / "advice.sqlite3"

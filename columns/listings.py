@@ -2,7 +2,12 @@
 
 A listed answer shows its title, the first letter's public excerpt, its column,
 date, topics and content-warning labels: ``listed()`` fetches all of that in four
-queries however many answers the list holds.
+queries however many answers the list holds. An answer's page adds its column's
+previous and next answers and related answers (``answer_page_context``).
+
+Paging never counts a list: a page reads one row more than it shows to know
+whether another follows (``first_rows``), by page number for the public lists
+(``page_of``) and by cursor for the desk's queue (``keyset_page``).
 """
 
 import math
@@ -22,6 +27,8 @@ from django.db.models import (
     QuerySet,
 )
 from django.http import Http404
+from django.utils import timezone
+from django.utils.text import Truncator
 
 from columns.models import (
     Answer,
@@ -63,6 +70,17 @@ def printed_letters() -> QuerySet[AnswerLetter]:
     return AnswerLetter.objects.select_related("question").order_by("position")
 
 
+def for_answer_page(queryset: QuerySet[Answer]) -> QuerySet[Answer]:
+    """``queryset`` with what an answer's page shows: its column, letters, authors,
+    warnings and topics."""
+    return queryset.select_related("column").prefetch_related(
+        Prefetch("letters", queryset=printed_letters()),
+        "authors",
+        "content_warnings",
+        "topics",
+    )
+
+
 def public_answers(now: datetime | None = None) -> QuerySet[Answer]:
     """Published answers whose time has come, ready to be listed, newest first."""
     return listed(Answer.objects.published(now)).order_by("-publish_at", "-id")
@@ -91,10 +109,14 @@ def topic_answers(topic: Topic, rows_needed: int) -> QuerySet[Answer]:
     return public_answers().filter(topic_items__tag=topic)
 
 
+def excerpt(text: str, length: int) -> str:
+    """``text`` on one line, cut to ``length`` characters with an ellipsis."""
+    return Truncator(" ".join(text.split())).chars(length, truncate="…")
+
+
 def public_excerpt(question: Question, length: int = EXCERPT_CHARS) -> str:
     """The start of a letter's public text: never the reader's original."""
-    text = " ".join(question.public_text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    return excerpt(question.public_text, length)
 
 
 def nsfw_warnings(answer: Answer) -> list[ContentWarning]:
@@ -108,11 +130,17 @@ def letter_excerpt(answer: Answer) -> str:
     return public_excerpt(letters[0].question) if letters else ""
 
 
+def last_modified_at(answer: Answer) -> datetime:
+    """When the answer last changed: edited, or published again (its page's
+    Last-Modified and its sitemap lastmod)."""
+    return max(answer.updated_at, answer.last_published_at or answer.updated_at)
+
+
 def updated_at(answer: Answer) -> datetime | None:
     """When the answer changed after it was first published, if it did."""
     if answer.first_published_at is None:
         return None
-    latest = max(answer.updated_at, answer.last_published_at or answer.updated_at)
+    latest = last_modified_at(answer)
     return latest if latest > answer.first_published_at + UPDATE_GRACE else None
 
 
@@ -165,13 +193,75 @@ def page_number(text: str | None) -> int:
     return int(text)
 
 
+def first_rows(queryset: QuerySet, size: int) -> tuple[list, bool]:
+    """The first ``size`` rows of ``queryset``, and whether more follow (read as
+    one row more, never as a count)."""
+    rows = list(queryset[: size + 1])
+    return rows[:size], len(rows) > size
+
+
 def page_of(queryset: QuerySet, number: int, per_page: int) -> ListPage:
     """Page ``number`` of ``queryset``; 404 past the end (page 1 may be empty)."""
-    offset = (number - 1) * per_page
-    rows = list(queryset[offset : offset + per_page + 1])
+    rows, has_next = first_rows(queryset[(number - 1) * per_page :], per_page)
     if number > 1 and not rows:
         raise Http404("No such page.")
-    return ListPage(rows[:per_page], number, has_next=len(rows) > per_page)
+    return ListPage(rows, number, has_next=has_next)
+
+
+@dataclass(frozen=True)
+class KeysetPage:
+    """One page of a keyset walk over ids: its rows and the cursors around it."""
+
+    rows: list
+    next_after: int | None
+    previous_before: int | None
+
+
+def keyset_page(
+    branches: list[QuerySet],
+    rows: QuerySet,
+    *,
+    key: str = "pk",
+    lead: tuple[str, ...] = (),
+    newest_first: bool,
+    size: int,
+    after: int | None = None,
+    before: int | None = None,
+) -> KeysetPage:
+    """The ``size`` rows after (or before) a cursor id, in display order.
+
+    Each branch (one per status asked for) walks its own (status, id) index from
+    the cursor and yields at most ``size + 1`` ids; the outer query keeps the first
+    ``size + 1`` of them and loads those ``rows``. One query, whatever the page
+    number: "status IN (...) ORDER BY id" would make the database sort every
+    waiting letter instead. ``key`` is the column the branches are ordered by: the
+    row's id, or an equal one that an index of the branch's filter already holds
+    in order. ``lead`` names columns that each branch holds constant (its status)
+    and its index starts with: ordering by them too changes nothing but tells
+    PostgreSQL that the index gives the order, where it would otherwise walk the
+    primary key hoping to meet the status soon. The branches are combined with
+    ``union_of_slices``.
+    """
+    forward = before is None
+    descending = newest_first == forward
+    cursor = after if forward else before
+    walks = []
+    for branch in branches:
+        if cursor is not None:
+            branch = branch.filter(**{"pk__lt" if descending else "pk__gt": cursor})
+        order = [f"-{field}" if descending else field for field in (*lead, key)]
+        walks.append(branch.order_by(*order).values("pk")[: size + 1])
+    picked = rows.filter(pk__in=union_of_slices(walks))
+    found, more = first_rows(picked.order_by("-pk" if descending else "pk"), size)
+    if not forward:
+        found.reverse()
+    has_next = more if forward else True
+    has_previous = after is not None if forward else more
+    return KeysetPage(
+        rows=found,
+        next_after=found[-1].pk if found and has_next else None,
+        previous_before=found[0].pk if found and has_previous else None,
+    )
 
 
 def popular_topics(now: datetime, limit: int = 12) -> QuerySet[Topic]:
@@ -188,11 +278,7 @@ def popular_topics(now: datetime, limit: int = 12) -> QuerySet[Topic]:
 
 def topics_in_use(now: datetime) -> QuerySet[Topic]:
     """Topics that at least one public answer carries, by name."""
-    public = TaggedAnswer.objects.filter(
-        tag=OuterRef("pk"),
-        content_object__state=Answer.State.PUBLISHED,
-        content_object__publish_at__lte=now,
-    )
+    public = Answer.objects.published(now).filter(topic_items__tag=OuterRef("pk"))
     return Topic.objects.filter(Exists(public)).order_by("name")
 
 
@@ -231,3 +317,19 @@ def adjacent_answers(answer: Answer, now: datetime) -> tuple[Answer | None, ...]
     )
     by_side = {(row.publish_at, row.pk) > (when, pk): row for row in found}
     return by_side.get(False), by_side.get(True)
+
+
+def answer_page_context(answer: Answer) -> dict:
+    """What ``columns/answer_detail.html`` shows of ``answer``: the answer, the
+    previous and next public answers of its column and related answers. The public
+    page and the editor's preview render it alike."""
+    # Imported here: columns.search imports this module (its lists and paging).
+    from columns import search
+
+    previous, following = adjacent_answers(answer, timezone.now())
+    return {
+        "answer": answer,
+        "previous": previous,
+        "next": following,
+        "related": search.related_answers(answer),
+    }

@@ -10,9 +10,9 @@ from datetime import datetime
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, QuerySet, Subquery
 from django.urls import reverse
-from django.utils import timezone
 
-from columns.models import Answer, Column, TaggedAnswer, Topic
+from columns.listings import last_modified_at
+from columns.models import Answer, Column, Topic
 
 
 def latest_publication() -> datetime | None:
@@ -35,7 +35,7 @@ class AnswerSitemap(Sitemap):
         )
 
     def lastmod(self, item: Answer) -> datetime:
-        return max(item.updated_at, item.last_published_at or item.updated_at)
+        return last_modified_at(item)
 
     def get_latest_lastmod(self) -> datetime | None:
         return latest_publication()
@@ -61,14 +61,12 @@ class ColumnSitemap(Sitemap):
 class TopicSitemap(Sitemap):
     def items(self) -> list[Topic]:
         """Topics of public answers, each dated by its newest public answer."""
-        now = timezone.now()
+        # An inner join (answers without topics are left out), grouped by topic.
         newest = dict(
-            TaggedAnswer.objects.filter(
-                content_object__state=Answer.State.PUBLISHED,
-                content_object__publish_at__lte=now,
-            )
-            .values_list("tag")
-            .annotate(Max("content_object__publish_at"))
+            Answer.objects.published()
+            .filter(topic_items__isnull=False)
+            .values_list("topic_items__tag")
+            .annotate(Max("publish_at"))
             .order_by()
         )
         topics = list(Topic.objects.filter(pk__in=list(newest)).order_by("name"))

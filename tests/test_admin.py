@@ -26,6 +26,7 @@ from tests.factories import (
     make_answer,
     make_column,
     make_content_warning,
+    make_draft,
     make_question,
     make_user,
 )
@@ -317,8 +318,10 @@ def test_saving_an_answer_in_the_admin_records_a_revision(client, editor):
     assert answer.version == 2
 
 
-def test_a_review_comment_added_inline_gets_its_author_and_revision(client, editor):
-    answer = make_answer()
+def test_a_review_comment_added_inline_gets_its_author_and_revision(
+    client, editor, columnist
+):
+    answer = make_draft(author=columnist)
     url = admin_url(Answer, "change", answer.pk)
     client.force_login(editor)
     data = form_data(client.get(url))

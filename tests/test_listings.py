@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from columns.listings import topic_answers
+from columns.listings import excerpt, topic_answers
 from columns.models import Answer, Topic
 from tests.factories import make_answer, make_published_answer
 
@@ -82,3 +82,19 @@ def test_both_plans_list_the_same_public_answers_newest_first(
         .filter(topic_items__tag=dreams)
         .order_by("-publish_at", "-id")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Short.", "Short."),
+        ("  Two\n\n lines  ", "Two lines"),
+        ("abcdefghij", "abcdefghij"),
+        ("abcdefghijk", "abcdefghi…"),
+        ("abcd efghijk", "abcd efgh…"),
+        ("abcdefgh ijk", "abcdefgh …"),
+        ("cafe\u0301 au lait!", "caf\u00e9 au l…"),
+    ],
+)
+def test_an_excerpt_is_one_line_cut_to_its_length_with_an_ellipsis(text, expected):
+    assert excerpt(text, 10) == expected

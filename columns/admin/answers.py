@@ -3,49 +3,41 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from columns import workflow
+from columns import listings, workflow
 from columns.admin.base import (
     GuardedInputMixin,
-    GuardedSaveMixin,
     ReadOnlyMixin,
     WorkflowPermissionsMixin,
+    WorkflowSaveMixin,
     render_history,
     transition_action,
 )
 from columns.admin.questions import TopicFilter
 from columns.models import Answer, AnswerLetter, ReviewComment, Revision
+from columns.workflow import editing
 
 REVIEW = workflow.ANSWER_TRANSITIONS
 
 
 class ReviewCommentForm(forms.ModelForm):
-    """A comment with a "resolved" tick box instead of a date and a resolver."""
+    """A new comment, or a "resolved" tick box on an open one: a comment once
+    written stays as it is, and a resolution stays."""
 
     resolved = forms.BooleanField(required=False)
 
     class Meta:
         model = ReviewComment
-        fields = ["answer", "body"]
+        fields = ["body"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        written = self.instance.pk is not None
+        self.fields["body"].disabled = written
         self.fields["resolved"].initial = self.instance.resolved_at is not None
-
-
-def fill_in_comment(comment: ReviewComment, form: ReviewCommentForm, user) -> None:
-    """Set what the comment form does not ask for: author, revision, resolution."""
-    if comment.pk is None:
-        comment.author = user
-        comment.revision = comment.answer.revisions.order_by("-number").first()
-    resolved = form.cleaned_data.get("resolved", False)
-    if resolved and comment.resolved_at is None:
-        comment.resolved_at, comment.resolved_by = timezone.now(), user
-    elif not resolved and comment.resolved_at is not None:
-        comment.resolved_at, comment.resolved_by = None, None
+        self.fields["resolved"].disabled = self.instance.resolved_at is not None
 
 
 class AnswerLetterInline(ReadOnlyMixin, admin.TabularInline):
@@ -78,11 +70,14 @@ class RevisionInline(ReadOnlyMixin, admin.TabularInline):
 
 
 class ReviewCommentInline(admin.TabularInline):
+    """Comments are written and resolved through the workflow (``save_formset``)."""
+
     model = ReviewComment
     form = ReviewCommentForm
     fields = ("body", "resolved", "author", "revision", "created_at", "resolved_by")
     readonly_fields = ("author", "revision", "created_at", "resolved_by")
     extra = 0
+    can_delete = False
     verbose_name_plural = "review comments"
 
     def get_queryset(self, request):
@@ -95,9 +90,8 @@ class ReviewCommentInline(admin.TabularInline):
 
 @admin.register(Answer)
 class AnswerAdmin(
-    GuardedInputMixin, WorkflowPermissionsMixin, GuardedSaveMixin, admin.ModelAdmin
+    GuardedInputMixin, WorkflowPermissionsMixin, WorkflowSaveMixin, admin.ModelAdmin
 ):
-    versioned_fields = ("title", "summary", "body")
     list_display = (
         "title",
         "column",
@@ -113,8 +107,11 @@ class AnswerAdmin(
     date_hierarchy = "publish_at"
     ordering = ("-id",)
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("column", "authors", "content_warnings")
+    autocomplete_fields = ("content_warnings",)
+    # Letters join an answer, and columnists its authors, by assignment.
     readonly_fields = (
+        "column",
+        "author_list",
         "state",
         "publish_at",
         "first_published_at",
@@ -126,6 +123,26 @@ class AnswerAdmin(
         "body_preview",
         "history",
     )
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "column", "author_list", "seen_version"]}),
+        ("Text", {"fields": ["summary", "body", "body_preview"]}),
+        ("Classification", {"fields": ["topics", "content_warnings"]}),
+        ("Video episode", {"fields": ["video_url", "video_start_seconds"]}),
+        (
+            "Publication",
+            {
+                "fields": [
+                    "state",
+                    "publish_at",
+                    ("first_published_at", "last_published_at"),
+                    "last_reviewed_on",
+                    ("created_at", "updated_at"),
+                    "version",
+                ]
+            },
+        ),
+        ("History", {"fields": ["history"]}),
+    ]
     inlines = (AnswerLetterInline, ReviewCommentInline, RevisionInline)
     actions = [
         transition_action(REVIEW["submit_for_review"], noun="answer"),
@@ -138,31 +155,6 @@ class AnswerAdmin(
         ),
     ]
 
-    def get_fieldsets(self, request, obj=None):
-        text = (
-            ["summary", "body"] if obj is None else ["summary", "body", "body_preview"]
-        )
-        fieldsets = [
-            (None, {"fields": ["title", "slug", "column", "authors", "seen_version"]}),
-            ("Text", {"fields": text}),
-            ("Classification", {"fields": ["topics", "content_warnings"]}),
-            ("Video episode", {"fields": ["video_url", "video_start_seconds"]}),
-        ]
-        if obj is not None:
-            publication = [
-                "state",
-                "publish_at",
-                ("first_published_at", "last_published_at"),
-                "last_reviewed_on",
-                ("created_at", "updated_at"),
-                "version",
-            ]
-            fieldsets += [
-                ("Publication", {"fields": publication}),
-                ("History", {"fields": ["history"]}),
-            ]
-        return fieldsets
-
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("authors")
 
@@ -173,23 +165,43 @@ class AnswerAdmin(
             kwargs["assume_scheme"] = "https"
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
-        note = "Edited in the admin" if change else "Created in the admin"
-        obj.record_revision(by=request.user, note=note)
+    def save_change(self, answer: Answer, data: dict, *, by) -> None:
+        text = editing.AnswerText(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            body=data["body"],
+            topics=list(data["topics"]),
+            content_warnings=list(data["content_warnings"]),
+            video_url=data["video_url"],
+            video_start_seconds=data["video_start_seconds"],
+        )
+        editing.save_answer(
+            answer,
+            by=by,
+            seen_version=data["seen_version"],
+            text=text,
+            note="Edited in the admin",
+        )
 
     def save_formset(self, request, form, formset, change) -> None:
+        """New comments and resolutions go through the workflow; the other inlines
+        are read-only. (Nothing is saved by the formset itself: ``commit=False``
+        only tells the admin's change message what the forms held.)"""
+        formset.save(commit=False)
         if formset.model is not ReviewComment:
-            super().save_formset(request, form, formset, change)
             return
-        comments = formset.save(commit=False)
+        answer, added, resolved = form.instance, [], []
         for comment_form in formset.forms:
-            comment = comment_form.instance
-            if comment in comments:
-                fill_in_comment(comment, comment_form, request.user)
-                comment.save()
-        for comment in formset.deleted_objects:
-            comment.delete()
+            comment, data = comment_form.instance, comment_form.cleaned_data
+            if comment.pk is None and data.get("body"):
+                added.append(
+                    editing.add_comment(answer, by=request.user, body=data["body"])
+                )
+            elif comment.resolved_at is None and data.get("resolved"):
+                editing.resolve_comment(comment, by=request.user)
+                resolved.append((comment, ["resolved"]))
+        formset.new_objects, formset.changed_objects = added, resolved
 
     @admin.display(description="authors")
     def author_list(self, answer: Answer) -> str:
@@ -242,8 +254,9 @@ class ResolvedFilter(admin.SimpleListFilter):
 
 
 @admin.register(ReviewComment)
-class ReviewCommentAdmin(GuardedInputMixin, admin.ModelAdmin):
-    form = ReviewCommentForm
+class ReviewCommentAdmin(GuardedInputMixin, ReadOnlyMixin, admin.ModelAdmin):
+    """Comments are read here; they are written and resolved on their answer."""
+
     list_display = ("answer", "excerpt", "author", "created_at", "is_resolved")
     list_filter = (ResolvedFilter, "author")
     search_fields = ("body", "answer__title")
@@ -254,28 +267,17 @@ class ReviewCommentAdmin(GuardedInputMixin, admin.ModelAdmin):
     fields = (
         "answer",
         "body",
-        "resolved",
         "author",
         "revision",
         "created_at",
         "resolved_at",
         "resolved_by",
     )
-    readonly_fields = ("author", "revision", "created_at", "resolved_at", "resolved_by")
-
-    def get_readonly_fields(self, request, obj=None):
-        # A comment stays on the answer it was written about.
-        readonly = super().get_readonly_fields(request, obj)
-        return (*readonly, "answer") if obj is not None else readonly
-
-    def save_model(self, request, obj, form, change) -> None:
-        fill_in_comment(obj, form, request.user)
-        super().save_model(request, obj, form, change)
+    readonly_fields = fields
 
     @admin.display(description="comment")
     def excerpt(self, comment: ReviewComment) -> str:
-        body = " ".join(comment.body.split())
-        return body if len(body) <= 80 else body[:79] + "…"
+        return listings.excerpt(comment.body, 80)
 
     @admin.display(description="resolved", boolean=True)
     def is_resolved(self, comment: ReviewComment) -> bool:

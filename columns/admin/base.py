@@ -10,13 +10,24 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ERROR_FLAG, IGNORED_PARAMS, PAGE_VAR
 from django.core.exceptions import ValidationError
 from django.db import DataError, NotSupportedError, ProgrammingError, models
-from django.db.models import F
+from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+from taggit.managers import TaggableManager
 
 from columns import workflow
-from columns.forms.desk_fields import IdChoiceField, IdMultipleChoiceField, stored_range
+from columns.forms.desk_fields import (
+    IdChoiceField,
+    IdMultipleChoiceField,
+    TopicNamesField,
+    stored_range,
+)
+from columns.workflow.editing import EditRefused
 from columns.workflow.history import history
+
+TOPICS_HELP = 'Separated by commas; a name holding a comma goes in "double quotes".'
+# What a verb raises when it refuses a change from the back office.
+Refused = (workflow.WorkflowError, EditRefused)
 
 
 def render_history(obj: models.Model) -> SafeString:
@@ -114,33 +125,49 @@ class VersionedForm(forms.ModelForm):
         return cleaned_data
 
 
-class GuardedSaveMixin:
-    """Saves an edited object's form fields only, bumping its version.
+class WorkflowSaveMixin:
+    """Letters and answers change in the back office only through workflow verbs.
 
-    Writing only the form's fields means a workflow move that lands while the form
-    is being saved is never overwritten by the admin's copy of the object.
+    ``save_change`` (each admin's own) calls the verb, which checks the user's
+    role and the object's state, writes the audit entry and makes cached public
+    pages stale; the many-to-many fields are the verb's too. A refusal is shown as
+    an error on the unchanged page. Nothing is added or deleted here: letters
+    arrive through the ask form and answers on assignment; a published answer is
+    withdrawn, not deleted, and old declined letters are purged by
+    ``purge_letters``.
     """
 
     form = VersionedForm
-    # Fields whose change makes a new version; None: any field of the form.
-    versioned_fields: tuple[str, ...] | None = None
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, TaggableManager):  # the desk's one topic parser
+            return TopicNamesField(label="Topics", help_text=TOPICS_HELP)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Refused as refusal:
+            self.message_user(request, f"Not saved: {refusal}", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change) -> None:
-        if not change:
-            super().save_model(request, obj, form, change)
-            return
-        concrete = obj._meta.concrete_fields
-        update_fields = {field.name for field in concrete if field.name in form.fields}
-        update_fields |= {f.name for f in concrete if getattr(f, "auto_now", False)}
-        changed = set(form.changed_data) - {"seen_version"}
-        if self.versioned_fields is not None:
-            changed &= set(self.versioned_fields)
-        if changed:
-            obj.version = F("version") + 1
-            update_fields.add("version")
-        obj.save(update_fields=update_fields)
-        if changed:
-            obj.refresh_from_db(fields=["version"])
+        if set(form.changed_data) - {"seen_version"}:  # not just the inlines
+            fresh = type(obj).objects.get(pk=obj.pk)
+            self.save_change(fresh, form.cleaned_data, by=request.user)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def save_change(self, obj: models.Model, data: dict, *, by) -> None:
+        raise NotImplementedError
 
 
 def is_stored_id(model: type[models.Model], value) -> bool:

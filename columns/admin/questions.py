@@ -7,8 +7,8 @@ from django.utils.html import format_html_join
 from columns import workflow
 from columns.admin.base import (
     GuardedInputMixin,
-    GuardedSaveMixin,
     WorkflowPermissionsMixin,
+    WorkflowSaveMixin,
     render_history,
     transition_action,
 )
@@ -32,7 +32,7 @@ class TopicFilter(admin.SimpleListFilter):
 
 @admin.register(Question)
 class QuestionAdmin(
-    GuardedInputMixin, WorkflowPermissionsMixin, GuardedSaveMixin, admin.ModelAdmin
+    GuardedInputMixin, WorkflowPermissionsMixin, WorkflowSaveMixin, admin.ModelAdmin
 ):
     list_display = (
         "id",
@@ -59,8 +59,12 @@ class QuestionAdmin(
     ordering = ("-id",)
     # Counting a million letters on every page view buys nothing.
     show_full_result_count = False
-    autocomplete_fields = ("column", "content_warnings")
+    autocomplete_fields = ("content_warnings",)
+    # The reader's letter is kept verbatim; the workflow owns the rest of these.
     readonly_fields = (
+        "column",
+        "original_text",
+        "safety_flag",
         "status",
         "assignee",
         "duplicate_of",
@@ -69,6 +73,36 @@ class QuestionAdmin(
         "printed_in_answers",
         "history",
     )
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "column",
+                    "headline",
+                    "original_text",
+                    "public_text",
+                    "sign_off",
+                    "seen_version",
+                ]
+            },
+        ),
+        ("Classification", {"fields": ["topics", "content_warnings", "safety_flag"]}),
+        ("Internal", {"fields": ["internal_notes"]}),
+        (
+            "Workflow",
+            {
+                "fields": [
+                    "status",
+                    "assignee",
+                    "duplicate_of",
+                    "submitted_at",
+                    "printed_in_answers",
+                ]
+            },
+        ),
+        ("History", {"fields": ["history", "version"]}),
+    ]
     actions = [
         transition_action(TRIAGE["shortlist"], noun="letter"),
         transition_action(TRIAGE["decline"], noun="letter"),
@@ -76,28 +110,16 @@ class QuestionAdmin(
         transition_action(TRIAGE["reopen"], noun="letter"),
     ]
 
-    def get_fieldsets(self, request, obj=None):
-        letter = ["column", "headline", "original_text", "public_text", "sign_off"]
-        fieldsets = [
-            (None, {"fields": [*letter, "seen_version"]}),
-            (
-                "Classification",
-                {"fields": ["topics", "content_warnings", "safety_flag"]},
-            ),
-            ("Internal", {"fields": ["internal_notes"]}),
-        ]
-        if obj is not None:
-            workflow_fields = ["status", "assignee", "duplicate_of", "submitted_at"]
-            fieldsets += [
-                ("Workflow", {"fields": [*workflow_fields, "printed_in_answers"]}),
-                ("History", {"fields": ["history", "version"]}),
-            ]
-        return fieldsets
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = super().get_readonly_fields(request, obj)
-        # The reader's letter is kept verbatim: typed in once, never edited.
-        return (*readonly, "original_text") if obj is not None else readonly
+    def save_change(self, question: Question, data: dict, *, by) -> None:
+        edit = workflow.LetterEdit(
+            headline=data["headline"],
+            public_text=data["public_text"],
+            sign_off=data["sign_off"],
+            internal_notes=data["internal_notes"],
+            topics=tuple(data["topics"]),
+            content_warnings=tuple(data["content_warnings"]),
+        )
+        workflow.edit_letter(question, edit, by=by, seen_version=data["seen_version"])
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("topics")

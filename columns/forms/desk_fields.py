@@ -1,5 +1,8 @@
 """Fields, widgets and choices of the desk's forms (``columns.forms.desk``), and the
-range-checked number and id fields that the desk and the answer editor share."""
+fields that the desk and the answer editor share: range-checked numbers and ids, and
+topic names typed as a list."""
+
+import re
 
 from django import forms
 from django.db import models
@@ -8,11 +11,15 @@ from django.db.models import Q, QuerySet
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
 
 from columns import workflow
-from columns.models import Answer, User
+from columns.models import Answer, Topic, User
 
 MAX_TOPICS = 20
+TOPIC_MAX_CHARS = Topic._meta.get_field("name").max_length
+# One name of a typed list: in double quotes (commas allowed), or up to a comma.
+TOPIC_NAME = re.compile(r'\s*"([^"]*)"\s*(?=,|$)|([^,]+)')
 
 
 def answer_authors() -> QuerySet[User]:
@@ -160,17 +167,28 @@ class QuickCheckboxes(forms.CheckboxSelectMultiple):
 
 
 class TopicNamesField(forms.CharField):
-    """Comma-separated topic names, cleaned to a list without repeats (any case)."""
+    """Topic names typed as a list, cleaned to names without repeats (any case), in
+    the order typed: the desk's new topics and the answer editor's topics.
+
+    Names are separated by commas; a name in double quotes may hold commas, so the
+    list shown for editing (``prepare_value``, A to Z) gives back the same topics.
+    """
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("max_length", 500)
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
+    def prepare_value(self, value):
+        if value is None or isinstance(value, str):
+            return value  # nothing, or the text as typed
+        names = sorted(map(str, value), key=str.casefold)  # topics or their names
+        return ", ".join(f'"{name}"' if "," in name else name for name in names)
+
     def to_python(self, value) -> list[str]:
         names: list[str] = []
-        for raw in super().to_python(value).split(","):
-            name = " ".join(raw.split())
+        for quoted, plain in TOPIC_NAME.findall(super().to_python(value)):
+            name = " ".join((quoted or plain).split())
             if name and name.lower() not in {known.lower() for known in names}:
                 names.append(name)
         return names
@@ -179,10 +197,26 @@ class TopicNamesField(forms.CharField):
         if self.required and not value:
             raise forms.ValidationError("Name at least one topic.", code="required")
         if len(value) > MAX_TOPICS:
-            raise forms.ValidationError(f"At most {MAX_TOPICS} topics at once.")
-        if any(len(name) > 100 for name in value):
-            raise forms.ValidationError("A topic name has at most 100 characters.")
+            raise forms.ValidationError(
+                f"At most {MAX_TOPICS} topics at once.", code="too_many"
+            )
+        for name in value:
+            # A topic's address is its slug, made as taggit makes it.
+            if len(name) > TOPIC_MAX_CHARS or not slugify(name, allow_unicode=True):
+                raise forms.ValidationError(
+                    f"“{name[:40]}” can't be a topic: use up to {TOPIC_MAX_CHARS} "
+                    "characters, with letters or digits.",
+                    code="invalid_name",
+                )
 
     def run_validators(self, value) -> None:
         # CharField's length validators would measure the list, not the text.
         return None
+
+    def has_changed(self, initial, data) -> bool:
+        if self.disabled:
+            return False
+        before = self.to_python(self.prepare_value(initial))
+        return {name.lower() for name in before} != {
+            name.lower() for name in self.to_python(data)
+        }

@@ -176,5 +176,7 @@ class Question(models.Model):
         return self.headline or self.excerpt()
 
     def excerpt(self, length: int = 80) -> str:
-        text = " ".join((self.public_text or self.original_text).split())
-        return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+        # Imported here: columns.listings imports the models.
+        from columns.listings import excerpt
+
+        return excerpt(self.public_text or self.original_text, length)

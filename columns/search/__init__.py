@@ -27,10 +27,11 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from columns.listings import PageNumbers, listed
+from columns.listings import PageNumbers, excerpt, listed
 from columns.models import Answer, Column, Question, Topic
 from columns.search import postgresql, sqlite
 from columns.search.parsing import Term, parse_query, significant_words, words_of
+from columns.search.query import AnswerQuery
 
 __all__ = [
     "SearchHit",
@@ -116,14 +117,16 @@ def search_answers(
         return result
     now = timezone.now()
     ids = _backend().rank_answers(
-        terms,
-        any_of=False,
-        now=now,
-        candidates=CANDIDATES,
-        column_id=column.pk if column else None,
-        topic_id=topic.pk if topic else None,
-        offset=offset,
-        limit=min(per_page + 1, CANDIDATES - offset),
+        AnswerQuery(
+            terms,
+            any_of=False,
+            now=now,
+            candidates=CANDIDATES,
+            column_id=column.pk if column else None,
+            topic_id=topic.pk if topic else None,
+            offset=offset,
+            limit=min(per_page + 1, CANDIDATES - offset),
+        )
     )
     has_next = len(ids) > per_page and offset + per_page < CANDIDATES
     ids = ids[:per_page]
@@ -165,12 +168,14 @@ def _close_answers(
         return []
     now = timezone.now()
     ids = _backend().rank_answers(
-        terms,
-        any_of=True,
-        now=now,
-        candidates=CLOSE_CANDIDATES,
-        exclude_id=exclude_id,
-        limit=limit,
+        AnswerQuery(
+            terms,
+            any_of=True,
+            now=now,
+            candidates=CLOSE_CANDIDATES,
+            exclude_id=exclude_id,
+            limit=limit,
+        )
     )
     return _public_in_order(Answer.objects.select_related("column"), ids, now)
 
@@ -211,9 +216,7 @@ def highlight(snippets: Sequence[str], answer: Answer) -> SafeString:
     with the matches in ``<mark>``."""
     marked = [text for text in snippets if text and _START in text]
     text = marked[0] if marked else answer.summary
-    text = " ".join(_MARKUP.sub(" ", _LINK_TARGET.sub("]", text)).split())
-    if len(text) > SNIPPET_CHARS:
-        text = text[: SNIPPET_CHARS - 1].rstrip() + "…"
+    text = excerpt(_MARKUP.sub(" ", _LINK_TARGET.sub("]", text)), SNIPPET_CHARS)
     html = _MARKED.sub(r"<mark>\1</mark>", escape(text))
     return mark_safe(html.replace(_START, "").replace(_STOP, ""))
 

@@ -6,11 +6,11 @@ or ``phraseto_tsquery`` (a phrase), which never raise on any text.
 """
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from django.db import connection
 
 from columns.search.parsing import Term
+from columns.search.query import AnswerQuery
 from columns.search.schema import LETTERS_TEXT, POSTGRES_CONFIG
 
 SNIPPET_OPTIONS = (
@@ -32,52 +32,24 @@ def tsquery(terms: Sequence[Term], *, any_of: bool) -> tuple[str, list[str]]:
     ]
 
 
-def rank_answers(
-    terms: Sequence[Term],
-    *,
-    any_of: bool,
-    now: datetime,
-    candidates: int,
-    column_id: int | None = None,
-    topic_id: int | None = None,
-    exclude_id: int | None = None,
-    offset: int = 0,
-    limit: int = 10,
-) -> list[int]:
-    """Ids of public answers matching ``terms``, best first.
-
-    Only the ``candidates`` newest matches are ranked, so a term found in every
-    answer costs the same as a rare one.
-    """
-    query, query_params = tsquery(terms, any_of=any_of)
-    filters, filter_params = [], []
-    if column_id is not None:
-        filters.append("AND a.column_id = %s")
-        filter_params.append(column_id)
-    if topic_id is not None:
-        filters.append(
-            "AND EXISTS (SELECT 1 FROM columns_taggedanswer t"
-            " WHERE t.content_object_id = a.id AND t.tag_id = %s)"
-        )
-        filter_params.append(topic_id)
-    if exclude_id is not None:
-        filters.append("AND a.id <> %s")
-        filter_params.append(exclude_id)
+def rank_answers(query: AnswerQuery) -> list[int]:
+    """Ids of the public answers ``query`` asks for, best first by ``ts_rank``."""
+    match, match_params = tsquery(query.terms, any_of=query.any_of)
+    public, public_params = query.public_sql()
     # The tsquery is written out twice (not joined from a subquery) so the planner
     # sees a constant and uses the partial GIN index.
     sql = f"""
         SELECT id FROM (
-            SELECT a.id, ts_rank(a.search_document, {query}) AS score
+            SELECT a.id, ts_rank(a.search_document, {match}) AS score
             FROM columns_answer a
-            WHERE a.state = 'published' AND a.search_document @@ {query}
-              AND a.publish_at <= %s {" ".join(filters)}
+            WHERE a.search_document @@ {match} AND {public}
             ORDER BY a.id DESC
-            LIMIT {int(candidates)}
+            LIMIT {int(query.candidates)}
         ) candidates
         ORDER BY score DESC, id DESC
         LIMIT %s OFFSET %s
     """
-    params = [*query_params, *query_params, now, *filter_params, limit, offset]
+    params = [*match_params, *match_params, *public_params, query.limit, query.offset]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]

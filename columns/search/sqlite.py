@@ -12,11 +12,11 @@ They are ranked within the window of newest matches instead (``window_scores``).
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
 
 from django.db import connection
 
 from columns.search.parsing import Term
+from columns.search.query import AnswerQuery
 
 # bm25 column weights. Answers: title, summary, letters, body, topics.
 ANSWER_WEIGHTS = "10.0, 4.0, 2.0, 1.0, 6.0"
@@ -33,57 +33,25 @@ def match_expression(terms: Sequence[Term], *, any_of: bool) -> str:
     return (" OR " if any_of else " ").join(quoted)
 
 
-def rank_answers(
-    terms: Sequence[Term],
-    *,
-    any_of: bool,
-    now: datetime,
-    candidates: int,
-    column_id: int | None = None,
-    topic_id: int | None = None,
-    exclude_id: int | None = None,
-    offset: int = 0,
-    limit: int = 10,
-) -> list[int]:
-    """Ids of public answers matching ``terms``, best first.
-
-    Only the ``candidates`` newest matches are ranked, so a term found in every
-    answer costs the same as a rare one.
-    """
-    params: list = [
-        match_expression(terms, any_of=any_of),
-        connection.ops.adapt_datetimefield_value(now),
-    ]
-    filters = []
-    if column_id is not None:
-        filters.append("AND a.column_id = %s")
-        params.append(column_id)
-    if topic_id is not None:
-        filters.append(
-            "AND EXISTS (SELECT 1 FROM columns_taggedanswer t"
-            " WHERE t.content_object_id = a.id AND t.tag_id = %s)"
-        )
-        params.append(topic_id)
-    if exclude_id is not None:
-        filters.append("AND a.id <> %s")
-        params.append(exclude_id)
+def rank_answers(query: AnswerQuery) -> list[int]:
+    """Ids of the public answers ``query`` asks for, best first: by bm25, or for
+    any-of queries by ``window_scores``."""
+    public, public_params = query.public_sql()
     newest = f"""
         FROM columns_answer_fts
         JOIN columns_answer a ON a.id = columns_answer_fts.rowid
-        WHERE columns_answer_fts MATCH %s
-          AND a.state = 'published' AND a.publish_at <= %s
-          {" ".join(filters)}
-        ORDER BY columns_answer_fts.rowid DESC LIMIT {int(candidates)}
+        WHERE columns_answer_fts MATCH %s AND {public}
+        ORDER BY columns_answer_fts.rowid DESC LIMIT {int(query.candidates)}
     """
     return _best(
         "columns_answer_fts",
         newest,
-        params,
-        terms,
-        any_of=any_of,
+        [match_expression(query.terms, any_of=query.any_of), *public_params],
+        query.terms,
+        any_of=query.any_of,
         weights=ANSWER_WEIGHTS,
-        offset=offset,
-        limit=limit,
+        offset=query.offset,
+        limit=query.limit,
     )
 
 

@@ -1,8 +1,7 @@
-"""Template helpers of the public archive.
+"""Template helpers of the public archive: formatting only, no queries.
 
-``columns/answer_detail.html`` renders with nothing but ``answer`` in its context
-(the answer editor's preview renders it too), so what the page shows beyond the
-answer itself comes from these tags.
+What a page shows beyond its objects (an answer's previous and next answers, its
+related answers) comes from the view's context (``listings.answer_page_context``).
 """
 
 import json
@@ -11,11 +10,10 @@ from datetime import datetime
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.context import Context
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from columns import listings, search
+from columns import listings
 from columns.models import Answer
 from columns.video import InvalidVideo, VideoEmbed, parse_video
 
@@ -40,17 +38,6 @@ def iso(moment: datetime | None) -> str:
 @register.filter
 def is_nsfw(answer: Answer) -> bool:
     return bool(listings.nsfw_warnings(answer))
-
-
-@register.simple_tag
-def related_answers(answer: Answer) -> list[Answer]:
-    return search.related_answers(answer)
-
-
-@register.simple_tag
-def adjacent_answers(answer: Answer) -> tuple[Answer | None, ...]:
-    """(previous, next) public answers of the answer's column."""
-    return listings.adjacent_answers(answer, timezone.now())
 
 
 @register.simple_tag

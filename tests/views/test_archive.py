@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from columns import workflow
+from columns.listings import answer_page_context
 from columns.models import Answer, Topic
 from tests.factories import (
     make_answer,
@@ -179,6 +180,23 @@ def test_an_answer_page_lists_related_answers(client, db):
     assert "Choosing a lubricant" in page
 
 
+def test_the_staff_preview_shows_the_neighbours_and_related_answers(client, editor):
+    column = make_column()
+    now = timezone.now()
+    older, answer = (
+        make_published_answer(
+            column=column, title=title, topics=("lubricant",),
+            publish_at=now - timedelta(days=days),
+        )
+        for title, days in [("Lube basics", 2), ("Choosing a lubricant", 1)]
+    )  # fmt: skip
+    client.force_login(editor)
+    url = reverse("editor:answer_preview", args=[answer.pk])
+    page = client.get(url).content.decode()
+    assert f'<a rel="prev" href="{older.get_absolute_url()}">' in page
+    assert "Related answers" in page
+
+
 def test_a_withdrawn_answer_is_gone(client, published, editor):
     workflow.withdraw(published, by=editor, note="Outdated advice.")
     response = client.get(published.get_absolute_url())
@@ -205,7 +223,7 @@ def test_the_answer_template_renders_a_staff_preview_of_a_draft(db, rf):
     answer.content_warnings.add(make_content_warning(is_nsfw=True))
     html = render_to_string(
         "columns/answer_detail.html",
-        {"answer": answer, "preview": True},
+        {**answer_page_context(answer), "preview": True},
         request=rf.get("/desk/"),
     )
     assert "Preview." in html

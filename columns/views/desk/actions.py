@@ -26,10 +26,10 @@ from columns.forms.desk import (
     MergeForm,
     TextCheckForm,
 )
+from columns.listings import keyset_page
 from columns.models import Question
 from columns.views.desk.common import refusal_message
 from columns.views.desk.letters import letter_or_404, render_triage, text_checks
-from columns.views.desk.queue import keyset_page
 from columns.workflow.core import ACTION_LABELS
 
 STALE = (
