@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/advice
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: help install migrate demo run test test-postgres lint format check bench clean
+.PHONY: help install migrate demo run test test-fast test-postgres lint format check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -41,6 +41,11 @@ test: install ## Lint, check migrations and run the whole suite (SQLite)
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+test-fast: install ## The suite without the browser and Nu checker tests (no Chromium, no Java)
+	$(BIN)/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/python -m pytest -m "not browser and not nu"
 
 test-postgres: install ## The same suite on PostgreSQL (POSTGRES_URL, default local postgres)
 	DATABASE_URL=$(POSTGRES_URL) $(MAKE) --no-print-directory test

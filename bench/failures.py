@@ -172,20 +172,26 @@ def page_times(base: str, paths: list[str]) -> str:
 
 
 class SilentServer:
-    """Accepts connections and never answers: a hung Redis."""
+    """Accepts connections and never answers (a hung Redis); keeps them, so they
+    can be counted."""
 
     def __init__(self) -> None:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
-        self.held: list[socket.socket] = []
+        self.connections: list[socket.socket] = []
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
         while True:
             try:
-                self.held.append(self.listener.accept()[0])
-            except OSError:
+                self.connections.append(self.listener.accept()[0])
+            except OSError:  # closed
                 return
+
+    def close(self) -> None:
+        self.listener.close()
+        for connection in self.connections:
+            connection.close()
 
 
 def main(argv: list[str]) -> int:

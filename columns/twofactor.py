@@ -21,7 +21,8 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from columns.models import AuditEntry, User
+from columns.models import User
+from columns.workflow.core import audit
 
 AUTHENTICATOR_NAME = "Authenticator app"
 RECOVERY_NAME = "Recovery codes"
@@ -120,7 +121,7 @@ def confirm_authenticator(device: TOTPDevice, code: str) -> list[str] | None:
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         codes = _replace_recovery_codes(device.user)
-        _audit(device.user, "two_factor_on", "off", "on")
+        audit(device.user, "two_factor_on", "off", "on", by=device.user)
     return codes
 
 
@@ -129,7 +130,7 @@ def new_recovery_codes(user: User) -> list[str]:
     working."""
     with transaction.atomic():
         codes = _replace_recovery_codes(user)
-        _audit(user, "recovery_codes_renewed", "on", "on")
+        audit(user, "recovery_codes_renewed", "on", "on", by=user)
     return codes
 
 
@@ -142,7 +143,7 @@ def turn_off(user: User) -> None:
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
-        _audit(user, "two_factor_off", "on", "off")
+        audit(user, "two_factor_off", "on", "off", by=user)
 
 
 def secret_text(device: TOTPDevice) -> str:
@@ -171,13 +172,3 @@ def _replace_recovery_codes(user: User) -> list[str]:
         StaticToken(device=device, token=code) for code in codes
     )
     return codes
-
-
-def _audit(user: User, action: str, from_state: str, to_state: str) -> None:
-    AuditEntry.objects.create(
-        subject=user,
-        action=action,
-        from_state=from_state,
-        to_state=to_state,
-        actor=user,
-    )

@@ -9,6 +9,15 @@ from django_tasks_db.management.commands import db_worker
 from tests.factories import make_user
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that run the Nu HTML checker (Java) are marked ``nu``, so that
+    ``make test-fast`` can leave them out."""
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is not None and "nu_errors" in function.__code__.co_names:
+            item.add_marker(pytest.mark.nu)
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Real hashing costs ~0.3 s a user by design; tests make hundreds of users."""

@@ -65,6 +65,7 @@ from columns.workflow.letters import (
     mark_duplicate,
     mark_spam,
     merge_duplicates,
+    purge_batch,
     reopen,
     shortlist,
 )
@@ -107,6 +108,7 @@ __all__ = [
     "merge_duplicates",
     "publication_concerns",
     "publish",
+    "purge_batch",
     "redraft",
     "reopen",
     "request_changes",

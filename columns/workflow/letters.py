@@ -3,12 +3,21 @@ The review queue's bulk verbs live in ``columns.workflow.bulk``."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 
 from columns import anonymity, notifications
-from columns.models import Answer, AnswerLetter, ContentWarning, Question, User
+from columns.models import (
+    Answer,
+    AnswerLetter,
+    AuditEntry,
+    ContentWarning,
+    Question,
+    User,
+)
 from columns.workflow.bulk import new_answers
 from columns.workflow.checks import DRAFTING, check_assignable, check_printable
 from columns.workflow.core import (
@@ -33,6 +42,7 @@ __all__ = [
     "mark_duplicate",
     "mark_spam",
     "merge_duplicates",
+    "purge_batch",
     "reopen",
     "shortlist",
 ]
@@ -283,3 +293,19 @@ def create_answer(question: Question, *, by: User, author: User) -> Answer:
     [answer] = new_answers([question], {question.column_id: question.column}, by=by)
     answer.authors.add(author)
     return answer
+
+
+# Retention ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def purge_batch(before: datetime, size: int) -> int:
+    """Delete up to ``size`` of the declined and spam letters sent before
+    ``before`` that nothing refers to, with their audit entries (the retention
+    period of ``purge_letters``); how many went. Readers' words are not kept longer
+    than needed, and their history would only hold the headlines."""
+    ids = list(Question.objects.purgeable(before).values_list("id", flat=True)[:size])
+    content_type = ContentType.objects.get_for_model(Question)
+    AuditEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
+    Question.objects.filter(id__in=ids).delete()
+    return len(ids)

@@ -4,7 +4,6 @@ connections and never answers, a mail server that is down or hangs."""
 import asyncio
 import os
 import shutil
-import socket
 import subprocess
 import threading
 import time
@@ -15,30 +14,8 @@ import redis
 from aiosmtpd.controller import Controller
 
 from advice.settings import redis_caches
+from bench.failures import SilentServer
 from tests.servers import free_port
-
-
-class SilentServer:
-    """Accepts connections and never answers (a hung Redis); counts them."""
-
-    def __init__(self) -> None:
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.connections: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:  # closed
-                return
-            self.connections.append(connection)
-
-    def close(self) -> None:
-        self.listener.close()
-        for connection in self.connections:
-            connection.close()
 
 
 @pytest.fixture

@@ -3,12 +3,11 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
 
-from columns.models import AuditEntry, Question
+from columns import workflow
+from columns.models import Question
 
 BATCH = 1000
 
@@ -47,15 +46,9 @@ class Command(BaseCommand):
                 f"{total} letters older than {days} days would be purged."
             )
             return
-        content_type = ContentType.objects.get_for_model(Question)
         purged = 0
-        while ids := list(doomed.values_list("id", flat=True)[:BATCH]):
-            with transaction.atomic():
-                AuditEntry.objects.filter(
-                    content_type=content_type, object_id__in=ids
-                ).delete()
-                Question.objects.filter(id__in=ids).delete()
-            purged += len(ids)
+        while batch := workflow.purge_batch(before, BATCH):
+            purged += batch
             self.stdout.write(f"  purged {purged}/{total}")
         self.stdout.write(
             self.style.SUCCESS(f"Purged {purged} letters older than {days} days.")
