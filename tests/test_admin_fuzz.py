@@ -295,7 +295,12 @@ def test_a_filter_django_range_checks_lists_nothing(browser, model, lookup):
     ],
 )
 @pytest.mark.usefixtures("desk")
-def test_a_filter_that_would_fail_the_query_is_dropped(browser, model, lookup):
+def test_a_filter_that_would_fail_the_query_is_dropped_or_finds_nothing(
+    browser, model, lookup
+):
     response = browser.get(admin_url(model, "changelist"), {lookup: HUGE})
-    assert response.status_code == 302
-    assert response.url.endswith("?e=1")  # Django's "incorrect lookup" page
+    if response.status_code == 302:  # SQLite can't even bind such a number
+        assert response.url.endswith("?e=1")  # Django's "incorrect lookup" page
+    else:  # PostgreSQL compares it and finds no row
+        assert response.status_code == 200
+        assert list(response.context["cl"].result_list) == []
