@@ -26,11 +26,13 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
-from django.db import connections, models, router, transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 from redis.retry import Retry
+
+from columns.dbtime import datetime_from_db
 
 logger = logging.getLogger(__name__)
 
@@ -223,7 +225,7 @@ class SharedDatabaseCache(DatabaseCache):
                 [key],
             )
             row = cursor.fetchone()
-            if row is None or self._expired(row[1], connection):
+            if row is None or datetime_from_db(row[1], connection) < timezone.now():
                 raise ValueError(f"Key {key!r} not found.")
             value = pickle.loads(base64.b64decode(row[0].encode())) + delta
             encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol))
@@ -236,12 +238,3 @@ class SharedDatabaseCache(DatabaseCache):
     def _connection_and_table(self):
         connection = connections[router.db_for_write(self.cache_model_class)]
         return connection, connection.ops.quote_name(self._table)
-
-    @staticmethod
-    def _expired(expires: Any, connection) -> bool:
-        expression = models.Expression(output_field=models.DateTimeField())
-        for converter in connection.ops.get_db_converters(
-            expression
-        ) + expression.get_db_converters(connection):
-            expires = converter(expires, expression, connection)
-        return expires < timezone.now()
