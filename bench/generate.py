@@ -1,8 +1,11 @@
 """Realistic data at scale, fast: letters, published answers, topics, in bulk.
 
 Letters follow the length of real advice mail (log-normal, median ~700 characters,
-long tail to ~14,000). Answers are Markdown of real length (headings, lists,
-links) assembled from a pool of pre-rendered sections, so the stored HTML is what
+long tail to ~14,000). Their words are English drawn by real frequency (wordfreq's
+list, a Zipf spread) with the column's own vocabulary mixed in, so a search term can
+be found in a handful of answers or in all of them. Answers are Markdown of real
+length (headings, lists, links): an opening paragraph written for each answer, then
+sections from a pool of pre-rendered ones, so the stored HTML is what
 ``render_markdown`` gives without rendering 100,000 bodies one by one. Topics are
 Zipf-distributed. The search index is dropped for the bulk load and rebuilt at
 the end by ``columns.search.schema.install``, the mechanism the migrations and
@@ -10,6 +13,7 @@ the end by ``columns.search.schema.install``, the mechanism the migrations and
 (and, for answers, re-indexing) on every inserted row.
 """
 
+import functools
 import itertools
 import math
 import random
@@ -18,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import wordfreq
 from django.db import connection, transaction
 
 from columns.markdown import render_markdown
@@ -45,11 +50,14 @@ WORDS = (
     "vaccine smear discharge itch rash bleeding cycle hormones mood sleep work "
     "stress money house children baby fertility years months weeks night morning"
 ).split()
-FILLER = (
-    "i we my our the a and but so because when if it is was have has do does not "
-    "really just always never sometimes often think feel want know need like "
-    "about with without after before how what why who this that very much more"
-).split()
+# Words of general English drawn by their real frequency: rare enough at the tail
+# (about one in ten million) that some occur in a single answer of 100,000.
+VOCABULARY_SIZE = 100_000
+# The share of words that are the column's own (WORDS, Zipf-weighted among
+# themselves), so its searches ("partner", "condom") stay meaningful.
+TOPICAL_SHARE = 0.12
+# Bump when the generated data changes: kept data of another version is not reused.
+VERSION = 2
 COLUMN_NAMES = [
     "Between the Sheets",
     "Body Check",
@@ -85,15 +93,52 @@ def draw_status(rng: random.Random) -> str:
     return rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()))[0]
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """Words with cumulative weights: each draw is a bisection, not a scan."""
+
+    words: list[str]
+    cum_weights: list[float]
+
+    def draw(self, rng: random.Random, count: int) -> list[str]:
+        return rng.choices(self.words, cum_weights=self.cum_weights, k=count)
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """wordfreq's commonest English words (letters only, so the Markdown is plain
+    text), weighted by their frequency, with WORDS mixed in at ``TOPICAL_SHARE``."""
+    general = [
+        word
+        for word in wordfreq.top_n_list("en", VOCABULARY_SIZE)
+        if word.isascii() and word.isalpha()
+    ]
+    frequencies = [wordfreq.word_frequency(word, "en") for word in general]
+    scale = (1 - TOPICAL_SHARE) / sum(frequencies)
+    topical = zipf_weights(len(WORDS))
+    topical_scale = TOPICAL_SHARE / sum(topical)
+    weights = [f * scale for f in frequencies] + [w * topical_scale for w in topical]
+    return Vocabulary(general + WORDS, list(itertools.accumulate(weights)))
+
+
 def prose(rng: random.Random, length: int) -> str:
     words: list[str] = []
     size = 0
+    draw = vocabulary().draw
     while size < length:
-        chunk = rng.choices(WORDS, k=8) + rng.choices(FILLER, k=10)
-        rng.shuffle(chunk)
+        chunk = draw(rng, 32)
         words.extend(chunk)
         size += sum(len(word) + 1 for word in chunk)
-    return sentence(" ".join(words)[:length])
+    return sentence(cut(" ".join(words), length))
+
+
+def cut(text: str, length: int) -> str:
+    """``text`` to at most ``length`` characters, ending on a whole word (a word
+    cut in two would be a made-up word in the search index)."""
+    if len(text) <= length:
+        return text
+    head = text[: length + 1]
+    return head.rsplit(" ", 1)[0] if " " in head else head[:length]
 
 
 def sentence(text: str) -> str:
@@ -115,7 +160,7 @@ class Corpus:
 
     def take(self, length: int) -> str:
         start = self.starts[self.rng.randrange(len(self.starts))]
-        return sentence(self.text[start : start + length])
+        return sentence(cut(self.text[start : start + length + 40], length))
 
 
 def section_pool(rng: random.Random, size: int = 300) -> list[tuple[str, str]]:
@@ -252,7 +297,10 @@ def generate(
         batch, letters_of = [], []
         for index in chunk:
             question_id, column_id, headline = question_ids[index]
-            sections = rng.sample(pool, rng.randint(3, 7))
+            # Written for this answer alone: the words that no other answer has.
+            opening = prose(rng, rng.randint(300, 700))
+            sections = [(f"{opening}\n", f"<p>{opening}</p>\n")]
+            sections += rng.sample(pool, rng.randint(3, 7))
             published = now - span * (1 - index / max(len(question_ids), 1))
             batch.append(
                 Answer(

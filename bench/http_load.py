@@ -173,3 +173,21 @@ def server_env(extra: dict[str, str]) -> dict[str, str]:
     env = dict(os.environ)
     env.update(extra)
     return env
+
+
+def last_letter_id() -> int:
+    """The newest letter's id, before a load that sends letters."""
+    from columns.models import Question
+
+    return Question.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def remove_letters_after(last_id: int) -> int:
+    """Delete the letters sent after ``last_id`` (a run's submissions), with their
+    topics and index rows, so the kept data doesn't grow run after run; how many."""
+    from columns.models import Question
+
+    added = Question.objects.filter(id__gt=last_id)
+    count = added.count()
+    added.delete()
+    return count

@@ -1,6 +1,8 @@
 """In-process timings: every page through Django's test client, warm, with the
 number of SQL queries each one runs."""
 
+import html
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -12,12 +14,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from bench import terms
 from bench.stats import percentile
 from columns.models import Answer, Column, Question, Topic, User
 
 # The budget's ceiling for public pages and the review queue (not the triage page
 # or the answer editor, which show one letter or answer with all its tools).
 QUERY_CEILING = 10
+# The queue's link to its next page (an href is HTML-escaped: &amp; between keys).
+NEXT_LINK = re.compile(r'<a href="([^"]+)" rel="next">')
 
 
 @dataclass
@@ -29,6 +34,7 @@ class Timing:
     p95_ms: float
     queries: int
     ceiling: int | None
+    note: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -45,11 +51,24 @@ class Scenario:
     # Pages served from the public cache are also timed cold (cache cleared).
     cold: bool = False
     ceiling: int | None = QUERY_CEILING
+    note: str = ""
 
 
-def search(name: str, query: str) -> Scenario:
-    url = reverse("columns:search") + "?" + urlencode({"q": query})
-    return Scenario(f"search ({name})", url, cold=True)
+def search(term: terms.SearchTerm) -> Scenario:
+    url = reverse("columns:search") + "?" + urlencode({"q": term.query})
+    note = f"q={term.query} in {term.df:,} answers"
+    return Scenario(f"search ({term.name})", url, cold=True, note=note)
+
+
+def triage_letter() -> Question:
+    """The oldest generated letter still waiting: the same one every run, never
+    one that a run's HTTP submissions added (those come later and are removed)."""
+    return (
+        Question.objects.waiting()
+        .filter(column__slug__startswith="bench-")
+        .order_by("id")
+        .first()
+    ) or Question.objects.waiting().order_by("id").first()
 
 
 def scenarios() -> list[Scenario]:
@@ -66,10 +85,9 @@ def scenarios() -> list[Scenario]:
     )
     topic = Topic.objects.order_by("id").first()
     month = answer.publish_at
-    question = Question.objects.waiting().order_by("-id").first()
+    question = triage_letter()
     in_column = Answer.objects.published().filter(column=column).count()
     deep_page = max(1, min(50, in_column // 20))  # 20: at least a page's worth
-    rare = answer.title.rsplit("(", 1)[-1].rstrip(")")  # the letter id in the title
     letter = (
         "My partner and I have been together for years and lately I feel nervous "
         "about talking about sex and desire and contraception with them."
@@ -98,11 +116,7 @@ def scenarios() -> list[Scenario]:
             cold=True,
         ),
         Scenario("answer page", answer.get_absolute_url(), cold=True),
-        search("rare", rare),
-        search("common", "condom"),
-        search("very common", "feel"),
-        search("two terms", "partner clinic"),
-        search("phrase", '"first time"'),
+        *(search(term) for term in terms.search_terms(Answer.objects.count())),
         Scenario(
             "ask suggestions",
             reverse("columns:suggestions", args=[column.slug]),
@@ -136,14 +150,16 @@ def scenarios() -> list[Scenario]:
 
 
 def deep_queue_url(client: Client, pages: int = 20) -> str:
-    """Follow the queue's "next" links ``pages`` times (keyset paging)."""
+    """Follow the queue's "Next page" link ``pages`` times (keyset paging, with
+    ``after=``), or to its last page. The link is read from the HTML: a response's
+    template context is only recorded under the test runner, not in ``bench.run``."""
     url = reverse("desk:queue")
     for _ in range(pages):
         response = client.get(url)
-        next_url = response.context and response.context.get("next_url")
-        if not next_url:
+        found = NEXT_LINK.search(response.content.decode())
+        if response.status_code != 200 or not found:
             break
-        url = next_url
+        url = html.unescape(found.group(1))
     return url
 
 
@@ -176,6 +192,7 @@ def time_scenario(
         p95_ms=round(percentile(samples, 0.95), 2),
         queries=query_count,
         ceiling=scenario.ceiling,
+        note=scenario.note,
     )
 
 
@@ -210,4 +227,5 @@ def _line(timing: Timing) -> str:
     return (
         f"  {timing.name:<34} {timing.status}  median {timing.median_ms:8.2f} ms  "
         f"p95 {timing.p95_ms:8.2f} ms  {timing.queries:3d} queries{flag}"
+        + (f"  ({timing.note})" if timing.note else "")
     )

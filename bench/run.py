@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -101,7 +102,8 @@ def run_one(args: argparse.Namespace) -> dict:
     # Written once generation has finished: data without it is incomplete.
     stamp = generation_stamp(args.database, args.size)
     made = json.loads(stamp.read_text()) if stamp.exists() else {}
-    if (made.get("letters"), made.get("answers")) == (letters, answers):
+    wanted = (letters, answers, generate.VERSION)
+    if (made.get("letters"), made.get("answers"), made.get("version", 1)) == wanted:
         generation = {**made, "reused": True}
         say(f"  reusing the data generated in {made['seconds']['total']:.0f} s")
     else:
@@ -115,6 +117,7 @@ def run_one(args: argparse.Namespace) -> dict:
         generation = {
             "letters": letters,
             "answers": answers,
+            "version": generate.VERSION,
             "seconds": {k: round(v, 1) for k, v in report.seconds.items()},
             "peak_memory_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         }
@@ -128,10 +131,13 @@ def run_one(args: argparse.Namespace) -> dict:
     timings = [t.as_dict() for t in measure.measure(args.iterations, progress=say)]
 
     say("  over HTTP (gunicorn, 127.0.0.1):")
+    answer = Answer.objects.published().select_related("column").first()
+    search_url = next(t["url"] for t in timings if t["name"] == "search (df≈100)")
+    http = uncached_load(search_url, args.http_seconds, say)
     env = http_load.server_env({})
+    # The letters sent below are removed afterwards: the kept data stays as made.
+    last_letter = http_load.last_letter_id()
     with http_load.gunicorn(env) as (url, pid):
-        http = {}
-        answer = Answer.objects.published().select_related("column").first()
         for name, path in [
             ("cached home page", "/"),
             ("cached answer page", answer.get_absolute_url()),
@@ -151,6 +157,7 @@ def run_one(args: argparse.Namespace) -> dict:
         )
     )
     http["submissions"]["lost"] = len(digests - stored)
+    http["submissions"]["removed"] = http_load.remove_letters_after(last_letter)
     sent = http["submissions"]
     say(
         f"    submissions: {sent['received']} received, {sent['lost']} lost, "
@@ -167,6 +174,27 @@ def run_one(args: argparse.Namespace) -> dict:
         "http": http,
         "web_memory": memory,
     }
+
+
+def uncached_load(search_url: str, seconds: int, say: Callable[[str], None]) -> dict:
+    """Pages built from the database on every request, loaded as the Wagtail
+    harness loads its pages: 2 gunicorn workers, wrk with 16 connections."""
+    from bench import http_load
+    from columns.models import Answer
+
+    answer = Answer.objects.published().select_related("column").first()
+    env = http_load.server_env({"DJANGO_SETTINGS_MODULE": "bench.uncached_settings"})
+    http = {}
+    with http_load.gunicorn(env, workers=2) as (url, _):
+        for name, path in [
+            ("uncached home page", "/"),
+            ("uncached answer page", answer.get_absolute_url()),
+            ("uncached search (df≈100)", search_url),
+        ]:
+            name += " (2 workers, 16 connections)"
+            http[name] = http_load.wrk(url + path, seconds, connections=16)
+            say(f"    {name:<50} {http[name]['requests_per_s']:8.0f} req/s")
+    return http
 
 
 def table(result: dict) -> str:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from bench import generate, measure, run
+from bench import generate, http_load, measure, run, terms
 from columns.models import Answer, Question, TaggedQuestion
 
 
@@ -49,7 +49,7 @@ def test_generated_letters_are_found_by_the_search_index(tiny_data):
 def test_every_scenario_is_measured_with_its_queries(tiny_data, superuser):
     timings = measure.measure(iterations=2)
     names = {timing.name for timing in timings}
-    assert {"home", "answer page", "search (common)", "queue", "triage page"} <= names
+    assert {"home", "answer page", "search (df≈1)", "queue", "triage page"} <= names
     assert "home [uncached]" in names and "queue (deep page)" in names
     uncached = {t.name: t for t in timings if "[uncached]" in t.name}
     assert all(t.queries > 0 for t in uncached.values())
@@ -64,7 +64,64 @@ def test_every_scenario_is_measured_with_its_queries(tiny_data, superuser):
         "triage page",
         "answer editor",
     }
-    assert {"search (common) [uncached]", "search (phrase) [uncached]"} <= names
+    searches = {f"search ({name}) [uncached]" for name in terms.targets(30)}
+    assert (
+        searches | {"search (two terms) [uncached]", "search (phrase) [uncached]"}
+        <= names
+    )
+
+
+def test_search_terms_are_found_in_about_as_many_answers_as_their_names_say(
+    tiny_data,
+):
+    picked = {term.name: term for term in terms.search_terms(30)}
+    assert set(terms.targets(30)) <= set(picked)
+    for name, target in terms.targets(30).items():
+        term = picked[name]
+        assert term.df == terms.answer_count(term.query), term
+        if name == "df≈all":
+            assert term.df >= 0.9 * 30, term
+        else:
+            assert target / 2 <= term.df <= 2 * target, term
+    assert len(picked["two terms"].query.split()) == 2 and picked["two terms"].df > 0
+    assert picked["phrase"].query.startswith('"') and picked["phrase"].df > 0
+
+
+def test_generated_words_span_rare_to_everywhere(tiny_data):
+    frequencies = terms.index_frequencies()
+    assert min(frequencies.values()) == 1
+    assert max(frequencies.values()) == 30
+    assert len(frequencies) > 2000  # not a vocabulary of a few hundred words
+
+
+def test_the_deep_queue_page_is_reached_by_following_next_links(
+    tiny_data, superuser, client
+):
+    from django.urls import reverse
+
+    client.force_login(superuser)
+    first = reverse("desk:queue")
+    url = measure.deep_queue_url(client, pages=2)
+    assert url != first and "after=" in url
+    assert client.get(url).status_code == 200
+
+
+def test_the_triage_letter_is_the_same_after_readers_send_letters(tiny_data):
+    from tests.factories import make_question
+
+    letter = measure.triage_letter()
+    make_question(column=letter.column)
+    assert measure.triage_letter() == letter
+    assert letter.column.slug.startswith("bench-")
+
+
+def test_uncached_settings_switch_off_the_page_cache_only():
+    from bench import uncached_settings
+
+    backend = uncached_settings.CACHES["default"]["BACKEND"]
+    assert backend == "django.core.cache.backends.dummy.DummyCache"
+    assert uncached_settings.CACHES["shared"]
+    assert uncached_settings.ROOT_URLCONF == "advice.urls"
 
 
 def test_the_report_is_valid_json_and_a_readable_table(tiny_data, superuser):
@@ -113,3 +170,18 @@ def test_submissions_over_http_are_all_found_in_the_database(
     assert figures["received"] == len(codes) > 0
     digests = {intake.receipt_digest(code) for code in codes}
     assert Question.objects.filter(receipt_digest__in=digests).count() == len(codes)
+
+
+def test_letters_sent_by_the_load_are_removed_afterwards(
+    live_server, transactional_db, settings
+):
+    from bench.http_load import submissions
+    from tests.factories import make_column, make_question
+
+    settings.ADVICE_LETTERS_PER_HOUR = 0
+    column = make_column(slug="bench-0", daily_cap=0)
+    kept = make_question(column=column)
+    last = http_load.last_letter_id()
+    figures, _ = submissions(f"{live_server.url}/columns/bench-0/ask/", 1, 1.0)
+    assert http_load.remove_letters_after(last) == figures["received"] > 0
+    assert list(Question.objects.all()) == [kept]
