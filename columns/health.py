@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.db.models import Min
+from django.db.models import Count, Min
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -32,10 +32,12 @@ class TaskBacklog:
 def task_backlog() -> TaskBacklog:
     """Tasks due and not yet taken by a worker, and attempts failed of late."""
     now = timezone.now()
-    due = DBTaskResult.objects.ready()
-    oldest = due.aggregate(at=Min("enqueued_at"))["at"]
+    due = DBTaskResult.objects.ready().aggregate(
+        waiting=Count("pk"), oldest=Min("enqueued_at")
+    )
+    oldest = due["oldest"]
     return TaskBacklog(
-        waiting=due.count(),
+        waiting=due["waiting"],
         oldest_waiting_seconds=(
             max(0, int((now - oldest).total_seconds())) if oldest else None
         ),

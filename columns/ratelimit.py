@@ -5,8 +5,8 @@ changes every day, lives only in the cache and expires with its window, so nothi
 links a letter, or yesterday's counter, to an address. The counters live in the
 "shared" cache, which every web process shares (see settings.CACHES).
 
-(django-ratelimit was considered; its system checks reject the local-memory cache
-we use by default and do not recognise Django's own Redis backend.)
+(django-ratelimit was considered; its system checks do not recognise Django's own
+Redis backend, and its counters would not fall back when Redis is away.)
 """
 
 import hashlib

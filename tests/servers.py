@@ -15,12 +15,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def manage(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess:
     """Run a management command in ``env``; fails the test if it fails."""
     result = subprocess.run(

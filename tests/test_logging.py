@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.http_load import free_port
 from columns.logfilters import ReaderPrivacyFilter
-from tests.servers import free_port, gunicorn, running, site_env
+from tests.servers import gunicorn, running, site_env
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME_OF_DAY = re.compile(r"\d\d:\d\d:\d\d")

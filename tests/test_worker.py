@@ -14,9 +14,10 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from bench.http_load import free_port
 from columns.management.commands.worker import requeue_abandoned_tasks
 from columns.tasks import retry_delay, send_staff_email
-from tests.servers import ROOT, free_port, site_env
+from tests.servers import ROOT, site_env
 
 
 def running_since(minutes: int) -> DBTaskResult:

@@ -15,7 +15,7 @@ from aiosmtpd.controller import Controller
 
 from advice.settings import redis_caches
 from bench.failures import SilentServer
-from tests.servers import free_port
+from bench.http_load import free_port
 
 
 @pytest.fixture

@@ -13,9 +13,10 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from bench.http_load import free_port
 from tests.factories import make_draft
 from tests.faults.conftest import Mailbox, smtp_server
-from tests.servers import free_port, manage, running, site_env
+from tests.servers import manage, running, site_env
 
 TITLE = "Don't panic: the condom split"
 

@@ -6,8 +6,9 @@ import urllib.error
 
 import pytest
 
+from bench.http_load import free_port
 from tests.http_client import CookieClient, field_value
-from tests.servers import free_port, gunicorn, manage, running, site_env
+from tests.servers import gunicorn, manage, running, site_env
 
 EDITOR = {"username": "editor", "password": "demo-editor-2026"}
 UNKNOWN_CODE = "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG"

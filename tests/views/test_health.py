@@ -9,8 +9,9 @@ from datetime import timedelta
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from bench.http_load import free_port
 from columns.tasks import send_staff_email
-from tests.servers import ROOT, free_port
+from tests.servers import ROOT
 
 
 def health(client) -> tuple[int, dict]:
