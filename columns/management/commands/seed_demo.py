@@ -23,10 +23,10 @@ from columns.models import (
     Column,
     ContentWarning,
     Question,
-    ReviewComment,
     Topic,
     User,
 )
+from columns.workflow import editing
 
 State = Answer.State
 TRIAGE = {
@@ -207,12 +207,10 @@ class Command(BaseCommand):
 
         drafts = first_drafts(spec)
         self.edit(answer, spec, drafts[0], by=author, note="First draft.")
-        answer.topics.set([self.topics[slug] for slug in spec.topics])
-        answer.content_warnings.set([self.warnings[slug] for slug in spec.warnings])
         self.walk(answer, spec, author, drafts[1:])
         if spec.reviewed_days_ago is not None:
             reviewed_on = self.day(-spec.reviewed_days_ago).date()
-            Answer.objects.filter(pk=answer.pk).update(last_reviewed_on=reviewed_on)
+            workflow.mark_reviewed(answer, by=self.editor, on=reviewed_on)
         answer.refresh_from_db()
         if answer.state != spec.state:
             raise CommandError(f"“{spec.title}” ended {answer.state}, not {spec.state}")
@@ -234,19 +232,12 @@ class Command(BaseCommand):
             return
         workflow.submit_for_review(answer, by=author)
         for review in spec.reviews:
-            revision = answer.revisions.order_by("-number").first()
             workflow.request_changes(answer, by=self.editor, note=review.comment)
-            comment = ReviewComment.objects.create(
-                answer=answer,
-                revision=revision,
-                author=self.editor,
-                body=review.comment,
-            )
+            comment = editing.add_comment(answer, by=self.editor, body=review.comment)
             if not review.after:
                 return  # still open: the answer waits for its author
             self.edit(answer, spec, revised.pop(0), by=author, note=review.note)
-            comment.resolved_at, comment.resolved_by = timezone.now(), author
-            comment.save(update_fields=["resolved_at", "resolved_by"])
+            editing.resolve_comment(comment, by=author)
             workflow.submit_for_review(answer, by=author, note=review.note)
         if spec.state == State.IN_REVIEW:
             return
@@ -263,23 +254,21 @@ class Command(BaseCommand):
                 )
 
     def edit(self, answer: Answer, spec, body: str, *, by: User, note: str) -> None:
-        """What the answer editor does: save the text, then snapshot a revision."""
-        answer.title, answer.slug, answer.summary = spec.title, spec.slug, spec.summary
-        answer.body = body
-        answer.video_url = spec.video_url
-        answer.video_start_seconds = spec.video_start_seconds
-        answer.save(
-            update_fields=[
-                "title",
-                "slug",
-                "summary",
-                "body",
-                "video_url",
-                "video_start_seconds",
-                "updated_at",
-            ]
+        """What the answer editor does: save the text as a new revision."""
+        answer.refresh_from_db()
+        text = editing.AnswerText(
+            title=spec.title,
+            slug=spec.slug,
+            summary=spec.summary,
+            body=body,
+            topics=[self.topics[slug] for slug in spec.topics],
+            content_warnings=[self.warnings[slug] for slug in spec.warnings],
+            video_url=spec.video_url,
+            video_start_seconds=spec.video_start_seconds,
         )
-        answer.record_revision(by=by, note=note)
+        editing.save_answer(
+            answer, by=by, seen_version=answer.version, text=text, note=note
+        )
 
     def merge(self, spec: demo.DemoLetter) -> None:
         if spec.key in self.new_letters and spec.key not in self.merged:
