@@ -4,9 +4,15 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django_tasks_db.management.commands import db_worker
 
 from tests.factories import make_user
+
+# The live test server takes connections ten at a time by default; the concurrency
+# tests connect two dozen readers at once, which on a busy machine had the kernel
+# reset one of them before the server accepted it.
+ThreadedWSGIServer.request_queue_size = 64
 
 
 def pytest_collection_modifyitems(items):
