@@ -233,8 +233,15 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Baked public pages (README, "Publishing to static files"): local files served by
+# nginx by default; a deployment may point "baked" at object storage instead.
+ADVICE_BAKED_ROOT = Path(env_str("ADVICE_BAKED_ROOT", str(VAR_DIR / "site")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "baked": {
+        "BACKEND": "columns.baking.files.AtomicFileSystemStorage",
+        "OPTIONS": {"location": ADVICE_BAKED_ROOT, "base_url": "/"},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -1,11 +1,13 @@
 """The public-page cache generation.
 
-Public pages are cached under keys that include a generation number; publishing,
-updating or withdrawing an answer bumps it, so every cached page is stale at once
-without listing keys to delete. The number lives in the database and is bumped in
-the same transaction as the change: it is the same for every web process, whatever
-cache keeps the pages (even one per process), and a change cannot commit without
-it, even while the cache is unreachable.
+Public pages are cached under keys that include a generation number. A change to
+one answer drops only the pages that show it (``pagecache.forget``); a change that
+shows on every page (a column or topic renamed, a byline edited) bumps the
+generation instead, so every cached page is stale at once without listing keys to
+delete. The number lives in the database and is bumped in the same transaction as
+the change: it is the same for every web process, whatever cache keeps the pages
+(even one per process), and a change cannot commit without it, even while the
+cache is unreachable.
 """
 
 from dataclasses import dataclass

@@ -27,6 +27,7 @@ from django.db.models import (
     QuerySet,
 )
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
@@ -35,6 +36,7 @@ from columns.models import (
     AnswerLetter,
     ContentWarning,
     Question,
+    RelatedAnswer,
     TaggedAnswer,
     Topic,
 )
@@ -48,6 +50,8 @@ WALK_ADVANTAGE = 14
 # Edits within this time of publication (typo fixes) don't make an answer
 # "updated".
 UPDATE_GRACE = timedelta(hours=1)
+# What a link to another answer never shows.
+LONG_TEXTS = ("body", "body_html", "summary")
 
 
 def listed(queryset: QuerySet[Answer]) -> QuerySet[Answer]:
@@ -72,12 +76,22 @@ def printed_letters() -> QuerySet[AnswerLetter]:
 
 def for_answer_page(queryset: QuerySet[Answer]) -> QuerySet[Answer]:
     """``queryset`` with what an answer's page shows: its column, letters, authors,
-    warnings and topics."""
-    return queryset.select_related("column").prefetch_related(
-        Prefetch("letters", queryset=printed_letters()),
-        "authors",
-        "content_warnings",
-        "topics",
+    warnings, topics and its stored links (previous, next and related answers)."""
+    related = RelatedAnswer.objects.select_related("related__column").defer(
+        *(f"related__{field}" for field in LONG_TEXTS)
+    )
+    return (
+        queryset.select_related("column", "older__column", "newer__column")
+        .defer(
+            *(f"{side}__{field}" for side in ("older", "newer") for field in LONG_TEXTS)
+        )
+        .prefetch_related(
+            Prefetch("letters", queryset=printed_letters()),
+            "authors",
+            "content_warnings",
+            "topics",
+            Prefetch("related_links", queryset=related.order_by("position")),
+        )
     )
 
 
@@ -86,7 +100,9 @@ def public_answers(now: datetime | None = None) -> QuerySet[Answer]:
     return listed(Answer.objects.published(now)).order_by("-publish_at", "-id")
 
 
-def topic_answers(topic: Topic, rows_needed: int) -> QuerySet[Answer]:
+def topic_answers(
+    topic: Topic, rows_needed: int, now: datetime | None = None
+) -> QuerySet[Answer]:
     """Public answers with ``topic``, newest first, by the cheaper of two plans for
     a page that needs the first ``rows_needed`` rows.
 
@@ -105,8 +121,8 @@ def topic_answers(topic: Topic, rows_needed: int) -> QuerySet[Answer]:
     walk_wins_from = math.isqrt(rows_needed * everything // WALK_ADVANTAGE) + 1
     if tagged[:walk_wins_from].count() >= walk_wins_from:
         has_topic = tagged.filter(content_object=OuterRef("pk"))
-        return public_answers().filter(Exists(has_topic))
-    return public_answers().filter(topic_items__tag=topic)
+        return public_answers(now).filter(Exists(has_topic))
+    return public_answers(now).filter(topic_items__tag=topic)
 
 
 def excerpt(text: str, length: int) -> str:
@@ -122,6 +138,15 @@ def public_excerpt(question: Question, length: int = EXCERPT_CHARS) -> str:
 def nsfw_warnings(answer: Answer) -> list[ContentWarning]:
     """The warnings that put the answer behind a click-through notice."""
     return [warning for warning in answer.content_warnings.all() if warning.is_nsfw]
+
+
+def full_text_url(answer: Answer) -> str:
+    """Where an answer behind a content notice is read in full (its own address
+    shows the notice)."""
+    return reverse(
+        "columns:answer_read",
+        kwargs={"column_slug": answer.column.slug, "slug": answer.slug},
+    )
 
 
 def letter_excerpt(answer: Answer) -> str:
@@ -319,17 +344,18 @@ def adjacent_answers(answer: Answer, now: datetime) -> tuple[Answer | None, ...]
     return by_side.get(False), by_side.get(True)
 
 
-def answer_page_context(answer: Answer) -> dict:
+def answer_page_context(answer: Answer, *, preview: bool = False) -> dict:
     """What ``columns/answer_detail.html`` shows of ``answer``: the answer, the
     previous and next public answers of its column and related answers. The public
-    page and the editor's preview render it alike."""
-    # Imported here: columns.search imports this module (its lists and paging).
-    from columns import search
+    page reads the links stored on the answer (``for_answer_page`` loads them); the
+    editor's preview works them out, as publishing would."""
+    # Imported here: columns.links builds on this module.
+    from columns import links
 
-    previous, following = adjacent_answers(answer, timezone.now())
+    found = links.computed(answer, timezone.now()) if preview else links.stored(answer)
     return {
         "answer": answer,
-        "previous": previous,
-        "next": following,
-        "related": search.related_answers(answer),
+        "previous": found.older,
+        "next": found.newer,
+        "related": found.related,
     }

@@ -1,12 +1,16 @@
 """Caching of public pages, and their answers to conditional GETs.
 
-A public page is a pure function of its URL and of published content, so the
-rendered response is cached under a key made of the cache generation
-(``columns.caching``: publishing, editing or withdrawing an answer bumps it, in the
-database) and the absolute URL. No cron job publishes scheduled answers, so pages
-must not outlive the moment the next one goes public: every page's lifetime is
-capped by the time left until the next scheduled ``publish_at``. Both come from one
-query per request, so a cached page costs one indexed query and a cache read.
+A public page is a pure function of its path and of published content, so the
+rendered response is cached under a key made of the path and the cache generation
+(``columns.caching``: bumped by changes that touch every page, such as renaming a
+column). A change to an answer removes only the keys of the pages that show it
+(``forget``, called with the pages that the bake rewrites). Requests with a query
+string, and the bake's own requests, are rendered afresh and not stored.
+
+No cron job publishes scheduled answers, so pages must not outlive the moment the
+next one goes public: every page's lifetime is capped by the time left until the
+next scheduled ``publish_at``. Both come from one query per request, so a cached
+page costs one indexed query and a cache read.
 
 Every public response carries an ETag (and the view's Last-Modified, if any);
 a conditional GET that matches gets 304 Not Modified.
@@ -14,7 +18,7 @@ a conditional GET that matches gets 304 Not Modified.
 
 import hashlib
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import wraps
 
@@ -30,8 +34,10 @@ from django.utils.http import parse_http_date_safe
 
 from columns import caching
 
-# How long a rendered page is kept at most; publishing empties the cache anyway.
+# How long a rendered page is kept at most.
 PAGE_TTL = 600
+# Set in the WSGI environ of the bake's requests (``columns.baking``).
+BAKING = "advice.baking"
 # How long browsers and shared caches may keep a page without asking again: short,
 # because they don't hear about publications.
 BROWSER_MAX_AGE = 60
@@ -62,10 +68,9 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         # even if a publication falls due while it renders.
         now = timezone.now()
         state = caching.current(now)
-        url = request.build_absolute_uri()
-        digest = hashlib.sha256(url.encode()).hexdigest()
-        key = f"public-pages:{state.generation}:{digest}"
-        entry = cache.get(key)
+        key = _key(state.generation, request.path)
+        fresh = request.META.get("QUERY_STRING") or request.META.get(BAKING)
+        entry = None if fresh else cache.get(key)
         if entry is None:
             ttl = page_ttl(state, now)
             response = view(request, *args, **kwargs)
@@ -76,7 +81,8 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
                 patch_cache_control(
                     response, public=True, max_age=min(BROWSER_MAX_AGE, ttl)
                 )
-                cache.set(key, _freeze(response), timeout=ttl)
+                if not fresh:
+                    cache.set(key, _freeze(response), timeout=ttl)
         else:
             response = _thaw(entry)
         if response.status_code != 200:
@@ -90,6 +96,17 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         )
 
     return cached_view
+
+
+def forget(paths: Iterable[str]) -> None:
+    """Drop the cached pages at ``paths`` (after a change that alters them)."""
+    generation = caching.current().generation
+    cache.delete_many([_key(generation, path) for path in paths])
+
+
+def _key(generation: int, path: str) -> str:
+    digest = hashlib.sha256(path.encode()).hexdigest()
+    return f"public-pages:{generation}:{digest}"
 
 
 def _freeze(response: HttpResponse) -> tuple[bytes, list[tuple[str, str]]]:

@@ -1,33 +1,51 @@
-"""The sitemap: an index (``/sitemap.xml``) of answers, columns and topics.
+"""The sitemap: an index (``/sitemap.xml``) of sections for columns, topics and
+each month's answers (``/sitemap-answers-2026-11.xml``).
 
-Answers with an NSFW content warning are left out: their pages are marked
-``noindex`` (the notice in front of them is not for search engines to skip).
-Every query here is one indexed lookup or one pass, never a query per item.
+A section per month keeps every section small and lets a publication rewrite only
+its own month's section when the site is baked. Answers with an NSFW content
+warning are left out: their pages are marked ``noindex`` (the notice in front of
+them is not for search engines to skip). Every query here is one indexed lookup or
+one pass, never a query per item.
 """
 
+import re
 from datetime import datetime
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 
+from columns.archivepages import month_span, months_with_answers
 from columns.listings import last_modified_at
 from columns.models import Answer, Column, Topic
 
+_MONTH_SECTION = re.compile(r"answers-([0-9]{4})-([0-9]{2})")
+
 
 def latest_publication() -> datetime | None:
-    """When the newest public answer was published: the sections' lastmod in the
-    index (an indexed lookup, where the exact maxima would need a scan)."""
+    """When the newest public answer was published: the lastmod of the column and
+    topic sections (an indexed lookup, where the exact maxima would need a scan)."""
     return Answer.objects.published().aggregate(at=Max("publish_at"))["at"]
 
 
 class AnswerSitemap(Sitemap):
-    # Small pages keep each uncached section quick to render.
-    limit = 2000
+    """A month's public answers."""
+
+    # A month never holds this many answers; one page per section, no ``?p=``.
+    limit = 50_000
+
+    def __init__(self, year: int, month: int) -> None:
+        self.span = month_span(year, month)
 
     def items(self) -> QuerySet[Answer]:
+        start, end = self.span
         return (
             Answer.objects.published()
+            .filter(publish_at__gte=start, publish_at__lt=end)
             .exclude(content_warnings__is_nsfw=True)
             .select_related("column")
             .only("slug", "updated_at", "last_published_at", "column__slug")
@@ -36,9 +54,6 @@ class AnswerSitemap(Sitemap):
 
     def lastmod(self, item: Answer) -> datetime:
         return last_modified_at(item)
-
-    def get_latest_lastmod(self) -> datetime | None:
-        return latest_publication()
 
 
 class ColumnSitemap(Sitemap):
@@ -53,9 +68,6 @@ class ColumnSitemap(Sitemap):
 
     def lastmod(self, item: Column) -> datetime | None:
         return item.lastmod
-
-    def get_latest_lastmod(self) -> datetime | None:
-        return latest_publication()
 
 
 class TopicSitemap(Sitemap):
@@ -80,8 +92,51 @@ class TopicSitemap(Sitemap):
     def lastmod(self, item: Topic) -> datetime:
         return item.lastmod
 
-    def get_latest_lastmod(self) -> datetime | None:
-        return latest_publication()
+
+FIXED_SECTIONS = {"columns": ColumnSitemap, "topics": TopicSitemap}
 
 
-SITEMAPS = {"answers": AnswerSitemap, "columns": ColumnSitemap, "topics": TopicSitemap}
+def month_section(year: int, month: int) -> str:
+    return f"answers-{year:04d}-{month:02d}"
+
+
+def section_names(now: datetime) -> list[str]:
+    """Every section of the index, in order."""
+    months = [month_section(*month) for month in months_with_answers(now)]
+    return [*FIXED_SECTIONS, *months]
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """The sitemap index: one entry per section. No section carries a date here,
+    so the index changes only when a month gets its first answer."""
+    items = [
+        sitemap_views.SitemapIndexItem(
+            request.build_absolute_uri(reverse("columns:sitemap_section", args=[name])),
+            None,
+        )
+        for name in section_names(timezone.now())
+    ]
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": items},
+        content_type="application/xml",
+    )
+
+
+def section(request: HttpRequest, section: str) -> HttpResponse:
+    """One section of the sitemap; 404 for a month without public answers."""
+    if section in FIXED_SECTIONS:
+        sitemap = FIXED_SECTIONS[section]()
+    elif match := _MONTH_SECTION.fullmatch(section):
+        year, month = int(match[1]), int(match[2])
+        if not (1 <= month <= 12 and 1000 <= year <= 9000):
+            raise Http404("No such sitemap section.")
+        sitemap = AnswerSitemap(year, month)
+        start, end = sitemap.span
+        public = Answer.objects.published().filter(publish_at__gte=start)
+        if not public.filter(publish_at__lt=end).exists():
+            raise Http404("No answers were published that month.")
+    else:
+        raise Http404("No such sitemap section.")
+    return sitemap_views.sitemap(request, {section: sitemap}, section=section)

@@ -87,3 +87,15 @@ def reader_account(db):
 @pytest.fixture
 def superuser(db):
     return make_user(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def baked_root(settings, tmp_path):
+    """Baked pages go to a folder of the test's own, never to var/site/."""
+    root = tmp_path / "site"
+    settings.ADVICE_BAKED_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "baked": {**settings.STORAGES["baked"], "OPTIONS": {"location": root}},
+    }
+    return root

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from columns import links
 from columns.models import Answer, AnswerLetter, Column, ContentWarning, Question, User
 
 _sequence = itertools.count(1)
@@ -84,6 +85,9 @@ def make_published_answer(
     if topics:
         answer.topics.add(*topics)
     answer.content_warnings.add(*warnings)
+    # What the task after a publication does: its links, and its neighbours'.
+    links.refresh(answer, timezone.now())
+    answer.refresh_from_db()
     return answer
 
 

@@ -5,27 +5,35 @@
 - ``questions``: readers' letters and the queue's read filters.
 - ``answers``: answers, the letters they print, revisions and review comments.
 - ``audit``: one entry per workflow transition.
-- ``site``: the public pages' cache generation.
+- ``site``: the public pages' cache generation and the closed pages of lists.
 
 State changes never happen here: ``columns.workflow`` owns them.
 """
 
-from columns.models.answers import Answer, AnswerLetter, ReviewComment, Revision
+from columns.models.answers import (
+    Answer,
+    AnswerLetter,
+    RelatedAnswer,
+    ReviewComment,
+    Revision,
+)
 from columns.models.audit import AuditEntry
 from columns.models.columns import Column, ContentWarning, Topic
 from columns.models.people import User
 from columns.models.questions import Question
-from columns.models.site import PageGeneration
+from columns.models.site import ArchivePage, PageGeneration
 from columns.models.tags import TaggedAnswer, TaggedQuestion
 
 __all__ = [
     "Answer",
     "AnswerLetter",
+    "ArchivePage",
     "AuditEntry",
     "Column",
     "ContentWarning",
     "PageGeneration",
     "Question",
+    "RelatedAnswer",
     "ReviewComment",
     "Revision",
     "TaggedAnswer",

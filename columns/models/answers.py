@@ -111,6 +111,14 @@ class Answer(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Stored when the answer goes public (``columns.links``), so that its page reads
+    # them with the answer instead of working them out on every request.
+    older = models.ForeignKey(
+        "self", null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    newer = models.ForeignKey(
+        "self", null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
 
     objects = AnswerQuerySet.as_manager()
 
@@ -304,3 +312,26 @@ class ReviewComment(models.Model):
 
     def __str__(self) -> str:
         return f"Comment on {self.answer} by {self.author}"
+
+
+class RelatedAnswer(models.Model):
+    """One of an answer's related answers, in the order its page lists them
+    (``columns.links`` keeps them)."""
+
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, related_name="related_links"
+    )
+    related = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["answer", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["answer", "position"], name="related_answer_unique_position"
+            )
+        ]
+        indexes = [models.Index(fields=["related"], name="related_answer_target_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.answer_id} → {self.related_id}"

@@ -26,6 +26,7 @@ _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 register.filter("letter_excerpt", listings.letter_excerpt)
 register.filter("updated_at", listings.updated_at)
+register.filter("full_text_url", listings.full_text_url)
 
 
 @register.filter

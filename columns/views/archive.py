@@ -9,25 +9,24 @@ from datetime import datetime
 
 from django.db.models import Count, Max, Min, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import http_date
 
+from columns import archivepages
 from columns.listings import (
     answer_page_context,
     for_answer_page,
+    full_text_url,
     last_modified_at,
     nsfw_warnings,
-    page_number,
-    page_of,
     popular_topics,
     public_answers,
-    topic_answers,
+    topics_in_use,
 )
 from columns.models import Answer, Column, Topic
 from columns.pagecache import public_page
 
-PER_PAGE = 20
 LATEST = 12
 # The date archive covers years that a datetime can bound on both sides.
 FIRST_YEAR, LAST_YEAR = 1000, 9000
@@ -46,24 +45,40 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @public_page
-def column_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A column: its description and hosts, and its answers, newest first."""
+def columns_index(request: HttpRequest) -> HttpResponse:
+    """Every column, with what it is about."""
+    columns = Column.objects.prefetch_related("hosts")
+    return render(request, "columns/columns_index.html", {"columns": columns})
+
+
+@public_page
+def topics_index(request: HttpRequest) -> HttpResponse:
+    """Every topic that a public answer carries, by name."""
+    topics = topics_in_use(timezone.now())
+    return render(request, "columns/topics_index.html", {"topics": topics})
+
+
+@public_page
+def column_detail(
+    request: HttpRequest, slug: str, number: int | None = None
+) -> HttpResponse:
+    """A column: its description and hosts, and a page of its answers (the
+    newest, or closed page ``number``)."""
     column = get_object_or_404(Column.objects.prefetch_related("hosts"), slug=slug)
-    answers = public_answers().filter(column=column)
-    page = page_of(answers, page_number(request.GET.get("page")), PER_PAGE)
+    page = archivepages.column_list(column).page(number, timezone.now())
     return render(
         request, "columns/column_detail.html", {"column": column, "page": page}
     )
 
 
 @public_page
-def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A topic's answers across columns, newest first."""
+def topic_detail(
+    request: HttpRequest, slug: str, number: int | None = None
+) -> HttpResponse:
+    """A page of a topic's answers across columns."""
     topic = get_object_or_404(Topic, slug=slug)
-    number = page_number(request.GET.get("page"))
-    answers = topic_answers(topic, rows_needed=number * PER_PAGE + 1)
-    page = page_of(answers, number, PER_PAGE)
-    if not page.items:
+    page = archivepages.topic_list(topic).page(number, timezone.now())
+    if not page.items and number is None:
         raise Http404("No published answer has this topic.")
     return render(request, "columns/topic_detail.html", {"topic": topic, "page": page})
 
@@ -112,12 +127,14 @@ def archive_year(request: HttpRequest, year: str) -> HttpResponse:
 
 
 @public_page
-def archive_month(request: HttpRequest, year: str, month: str) -> HttpResponse:
-    """A month's answers, newest first."""
-    start, end = _period(int(year), int(month), months=1)
-    answers = public_answers().filter(publish_at__gte=start, publish_at__lt=end)
-    page = page_of(answers, page_number(request.GET.get("page")), PER_PAGE)
-    if not page.items:
+def archive_month(
+    request: HttpRequest, year: str, month: str, number: str | None = None
+) -> HttpResponse:
+    """A page of a month's answers."""
+    start, _ = _period(int(year), int(month), months=1)
+    answers = archivepages.month_list(int(year), int(month))
+    page = answers.page(int(number) if number else None, timezone.now())
+    if not page.items and number is None:
         raise Http404("No answers were published that month.")
     context = {"month": start, "page": page}
     return render(request, "columns/archive_month.html", context)
@@ -134,33 +151,66 @@ def _period(year: int, month: int, *, months: int) -> tuple[datetime, datetime]:
     return start, end
 
 
-@public_page
-def answer_detail(request: HttpRequest, column_slug: str, slug: str) -> HttpResponse:
-    """A published answer with its letters; 410 once withdrawn, 404 before its time.
-
-    Answers with an NSFW content warning first show a notice; its link adds
-    ``?show=1``, so it works without JavaScript or cookies.
-    """
+def _public_answer(
+    request: HttpRequest, column_slug: str, slug: str
+) -> Answer | HttpResponse:
+    """The public answer at this address, or the response for an address without
+    one: 410 once withdrawn, 404 before its time or if there never was one."""
     answer = (
         for_answer_page(Answer.objects.published())
         .filter(column__slug=column_slug, slug=slug)
         .first()
     )
-    if answer is None:
-        withdrawn = Answer.objects.filter(
-            column__slug=column_slug, slug=slug, state=Answer.State.WITHDRAWN
-        )
-        if withdrawn.exists():
-            return render(request, "columns/answer_gone.html", status=410)
-        raise Http404("No such answer.")
+    if answer is not None:
+        return answer
+    withdrawn = Answer.objects.filter(
+        column__slug=column_slug, slug=slug, state=Answer.State.WITHDRAWN
+    )
+    if withdrawn.exists():
+        return render(request, "columns/answer_gone.html", status=410)
+    raise Http404("No such answer.")
+
+
+@public_page
+def answer_detail(request: HttpRequest, column_slug: str, slug: str) -> HttpResponse:
+    """A published answer with its letters.
+
+    Answers with an NSFW content warning show a notice here instead; the answer
+    itself is at its ``read/`` address, so both can be baked as files (the old
+    ``?show=1`` link is redirected there).
+    """
+    answer = _public_answer(request, column_slug, slug)
+    if isinstance(answer, HttpResponse):
+        return answer
     nsfw = nsfw_warnings(answer)
-    if nsfw and request.GET.get("show") != "1":
+    if nsfw:
+        if request.GET.get("show") == "1":
+            return redirect(full_text_url(answer), permanent=True)
         context = {"answer": answer, "warnings": nsfw}
         response = render(request, "columns/answer_gate.html", context)
         response["X-Robots-Tag"] = "noindex"
         return response
-    context = answer_page_context(answer)
-    response = render(request, "columns/answer_detail.html", context)
+    return _answer_page(request, answer)
+
+
+@public_page
+def answer_read(request: HttpRequest, column_slug: str, slug: str) -> HttpResponse:
+    """The full text of an answer behind a content notice (elsewhere, the
+    answer's own address)."""
+    answer = _public_answer(request, column_slug, slug)
+    if isinstance(answer, HttpResponse):
+        return answer
+    if not nsfw_warnings(answer):
+        return redirect(answer, permanent=True)
+    response = _answer_page(request, answer)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _answer_page(request: HttpRequest, answer: Answer) -> HttpResponse:
+    response = render(
+        request, "columns/answer_detail.html", answer_page_context(answer)
+    )
     response["Last-Modified"] = http_date(last_modified_at(answer).timestamp())
     return response
 

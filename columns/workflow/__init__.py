@@ -24,6 +24,7 @@ from columns.workflow.answers import (
     publish,
     redraft,
     request_changes,
+    reschedule,
     submit_for_review,
     withdraw,
 )
@@ -108,6 +109,7 @@ __all__ = [
     "merge_duplicates",
     "publication_concerns",
     "publish",
+    "reschedule",
     "purge_batch",
     "redraft",
     "reopen",

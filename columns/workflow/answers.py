@@ -12,8 +12,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from columns import anonymity, notifications
-from columns.caching import invalidate_public_pages
+from columns import anonymity, baking, notifications
 from columns.models import Answer, Question, User
 from columns.workflow.core import (
     SCHEDULE_GRACE,
@@ -35,6 +34,7 @@ __all__ = [
     "publish",
     "redraft",
     "request_changes",
+    "reschedule",
     "submit_for_review",
     "withdraw",
 ]
@@ -135,6 +135,7 @@ def publish(
     if concerns:
         lines.append("Publication explicitly confirmed despite: " + " ".join(concerns))
     first = answer.first_published_at or at
+    baking.public_change(answer, at=at)
     move(
         answer,
         "publish",
@@ -152,8 +153,45 @@ def publish(
         duplicates_from=Status.DUPLICATE,
         duplicates_to=Status.ANSWERED,
     )
-    invalidate_public_pages()
     notifications.answer_published(answer)
+    return answer
+
+
+@transaction.atomic
+def reschedule(
+    answer: Answer,
+    *,
+    by: User,
+    at: datetime,
+    now: datetime | None = None,
+    note: str = "",
+) -> Answer:
+    """Move a scheduled answer's publication to ``at`` (now, or later)."""
+    require(by, "reschedule")
+    now = now or timezone.now()
+    if timezone.is_naive(at):
+        raise InvalidTransition("The publication time needs a time zone.")
+    if at < now - SCHEDULE_GRACE:
+        raise InvalidTransition("The publication time is in the past.")
+    scheduled = Answer.objects.scheduled(now).filter(pk=answer.pk)
+    old = scheduled.values_list("publish_at", flat=True).first()
+    if old is None:
+        raise InvalidTransition(
+            "Only an answer scheduled for later can be rescheduled."
+        )
+    baking.public_change(answer, at=at)
+    # Never public before: its first publication moves with it.
+    first = at if answer.first_published_at == old else answer.first_published_at
+    scheduled.update(publish_at=at, first_published_at=first, last_published_at=at)
+    answer.refresh_from_db()
+    audit(
+        answer,
+        "reschedule",
+        answer.state,
+        answer.state,
+        by,
+        note or f"Moved from {old.isoformat()} to {at.isoformat()}.",
+    )
     return answer
 
 
@@ -162,6 +200,7 @@ def withdraw(answer: Answer, *, by: User, note: str = "") -> Answer:
     """Take a published (or scheduled) answer down; its URL answers 410 Gone."""
     if not note.strip():
         raise InvalidTransition("Say why the answer is withdrawn.")
+    baking.public_change(answer)
     move(answer, "withdraw", by=by, note=note)
     _set_letters(
         answer,
@@ -171,7 +210,6 @@ def withdraw(answer: Answer, *, by: User, note: str = "") -> Answer:
         duplicates_from=Status.ANSWERED,
         duplicates_to=Status.DUPLICATE,
     )
-    invalidate_public_pages()
     return answer
 
 
@@ -206,7 +244,7 @@ def mark_reviewed(
         note or f"Reviewed for accuracy on {on.isoformat()}.",
     )
     if answer.state == State.PUBLISHED:
-        invalidate_public_pages()
+        baking.public_change(answer, at=answer.publish_at)
     return answer
 
 

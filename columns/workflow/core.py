@@ -180,6 +180,7 @@ EDITS = {
         Edit("restore", "Revision restored", "draft_answer", "edit answers"),
         Edit("comment", "Commented on", "draft_answer", "comment on answers"),
         Edit("resolve_comment", "Comment resolved", "draft_answer", "resolve comments"),
+        Edit("reschedule", "Rescheduled", "publish_answer", "reschedule answers"),
         Edit(
             "mark_reviewed",
             "Reviewed for accuracy",

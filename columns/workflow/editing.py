@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from columns.caching import invalidate_public_pages
+from columns import baking
 from columns.diff import word_diff
 from columns.models import Answer, ContentWarning, ReviewComment, Revision, User
 from columns.workflow.core import audit, may, require
@@ -129,6 +129,9 @@ def _save(
                     .first()
                 )
                 raise EditConflict(answer, latest)
+            if answer.state == State.PUBLISHED:
+                # Before the edit: the answer may leave some pages (a topic taken off).
+                baking.public_change(answer, at=answer.publish_at)
             changed = _apply(answer, text)
             answer.save(update_fields=changed)  # body_html is derived in save()
             answer.topics.set(text.topics)
@@ -199,7 +202,6 @@ def _apply(answer: Answer, text: AnswerText) -> list[str]:
         answer.slug = text.slug
         fields.append("slug")
     if answer.state == State.PUBLISHED:
-        invalidate_public_pages()
         # A correction to a live answer shows as its "updated" date; a scheduled
         # one keeps the dates it will go live with.
         if answer.is_published():

@@ -223,7 +223,7 @@ def test_the_answer_template_renders_a_staff_preview_of_a_draft(db, rf):
     answer.content_warnings.add(make_content_warning(is_nsfw=True))
     html = render_to_string(
         "columns/answer_detail.html",
-        {**answer_page_context(answer), "preview": True},
+        {**answer_page_context(answer, preview=True), "preview": True},
         request=rf.get("/desk/"),
     )
     assert "Preview." in html

@@ -163,7 +163,7 @@ def answer_preview(request: HttpRequest, pk: int) -> HttpResponse:
     answer = get_object_or_404(
         for_answer_page(editing.visible_answers(request.user)), pk=pk
     )
-    context = {**answer_page_context(answer), "preview": True}
+    context = {**answer_page_context(answer, preview=True), "preview": True}
     response = render(request, "columns/answer_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
