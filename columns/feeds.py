@@ -13,6 +13,7 @@ an item's description), so the XML escaping is all they need: escaping them
 again would show readers ``&amp;``.
 """
 
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -37,10 +38,34 @@ from columns.models import Answer, Column, Topic
 ITEMS = 30
 
 
+# A feed without items is dated at this moment, not "now": a feed is a pure function
+# of published content (its baked file equals the dynamic one, whenever rendered).
+EMPTY_FEED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+class StableDateMixin:
+    def latest_post_date(self) -> datetime:
+        dated = [
+            item[key]
+            for item in self.items
+            for key in ("updateddate", "pubdate")
+            if item.get(key)
+        ]
+        return max(dated) if dated else EMPTY_FEED_DATE
+
+
+class RssFeed(StableDateMixin, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(StableDateMixin, Atom1Feed):
+    pass
+
+
 class AnswerFeed(Feed):
     """The latest published answers across columns (RSS 2.0)."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
     author_name = SITE_NAME
     item_guid_is_permalink = False
 
@@ -104,7 +129,7 @@ class AnswerFeed(Feed):
 class AnswerAtomFeed(AnswerFeed):
     """The latest published answers across columns (Atom)."""
 
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
 
     def subtitle(self, obj: Column | Topic | None) -> str:
         # Atom1Feed writes a plain <subtitle> (type="text"): no HTML escaping.

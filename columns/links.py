@@ -20,10 +20,57 @@ from columns.models import Answer, RelatedAnswer
 
 
 @dataclass(frozen=True)
+class Card:
+    """What a page shows of a link to another answer."""
+
+    title: str
+    url: str
+    column_name: str
+    first_published_at: datetime | None
+
+    @classmethod
+    def of(cls, answer: Answer) -> "Card":
+        return cls(
+            answer.title,
+            answer.get_absolute_url(),
+            answer.column.name,
+            answer.first_published_at,
+        )
+
+    def as_json(self) -> dict:
+        published = self.first_published_at
+        return {
+            "title": self.title,
+            "url": self.url,
+            "column_name": self.column_name,
+            "first_published_at": published.isoformat() if published else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict | None) -> "Card | None":
+        if not data:
+            return None
+        published = data["first_published_at"]
+        return cls(
+            data["title"],
+            data["url"],
+            data["column_name"],
+            datetime.fromisoformat(published) if published else None,
+        )
+
+
+@dataclass(frozen=True)
 class Links:
-    older: Answer | None
-    newer: Answer | None
-    related: list[Answer]
+    older: Card | None
+    newer: Card | None
+    related: list[Card]
+
+    def as_json(self) -> dict:
+        return {
+            "older": self.older.as_json() if self.older else None,
+            "newer": self.newer.as_json() if self.newer else None,
+            "related": [card.as_json() for card in self.related],
+        }
 
 
 def computed(answer: Answer, now: datetime) -> Links:
@@ -34,13 +81,54 @@ def computed(answer: Answer, now: datetime) -> Links:
     from columns import search
 
     older, newer = adjacent_answers(answer, now)
-    return Links(older, newer, search.related_answers(answer))
+    return Links(
+        Card.of(older) if older else None,
+        Card.of(newer) if newer else None,
+        [Card.of(other) for other in search.related_answers(answer)],
+    )
 
 
 def stored(answer: Answer) -> Links:
-    """The links kept on a public answer (loaded with ``listings.for_answer_page``)."""
-    related = [link.related for link in answer.related_links.all()]
-    return Links(answer.older, answer.newer, related)
+    """The links kept on a public answer's row."""
+    cards = answer.link_cards or {}
+    return Links(
+        Card.from_json(cards.get("older")),
+        Card.from_json(cards.get("newer")),
+        [Card.from_json(card) for card in cards.get("related", [])],
+    )
+
+
+def store_cards(answer_ids: set[int]) -> None:
+    """Write down, on each of these answers, what its page shows of its links as
+    they are now (after they changed, or a linked answer's title did)."""
+    answers = Answer.objects.filter(pk__in=answer_ids).select_related(
+        "older__column", "newer__column"
+    )
+    related = {}
+    for link in (
+        RelatedAnswer.objects.filter(answer_id__in=answer_ids)
+        .select_related("related__column")
+        .order_by("answer_id", "position")
+    ):
+        related.setdefault(link.answer_id, []).append(Card.of(link.related))
+    for answer in answers:
+        links = Links(
+            Card.of(answer.older) if answer.older else None,
+            Card.of(answer.newer) if answer.newer else None,
+            related.get(answer.pk, []),
+        )
+        Answer.objects.filter(pk=answer.pk).update(link_cards=links.as_json())
+
+
+def linking_to(answer: Answer) -> set[int]:
+    """The answers whose pages link to ``answer`` (as previous, next or related)."""
+    return set(
+        Answer.objects.filter(
+            Q(older=answer)
+            | Q(newer=answer)
+            | Q(pk__in=RelatedAnswer.objects.filter(related=answer).values("answer_id"))
+        ).values_list("pk", flat=True)
+    )
 
 
 def refresh(answer: Answer, now: datetime) -> set[int]:
@@ -54,11 +142,7 @@ def refresh(answer: Answer, now: datetime) -> set[int]:
     around = {answer.pk, answer.older_id, answer.newer_id}
     if public:
         around.update(other.pk for other in adjacent_answers(answer, now) if other)
-    around.update(
-        Answer.objects.filter(Q(older=answer) | Q(newer=answer)).values_list(
-            "pk", flat=True
-        )
-    )
+    around.update(linking_to(answer))
     around.discard(None)
     for other in Answer.objects.filter(pk__in=around).select_related("column"):
         if _relink_neighbours(other, now):
@@ -73,6 +157,8 @@ def refresh(answer: Answer, now: datetime) -> set[int]:
     for other in Answer.objects.filter(pk__in=relist):
         if _relist_related(other, now):
             changed.add(other.pk)
+    # The cards of everyone linking to the answer too: its title may have changed.
+    store_cards({answer.pk, *changed, *linking_to(answer)})
     return changed
 
 

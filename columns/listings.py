@@ -36,7 +36,6 @@ from columns.models import (
     AnswerLetter,
     ContentWarning,
     Question,
-    RelatedAnswer,
     TaggedAnswer,
     Topic,
 )
@@ -50,8 +49,6 @@ WALK_ADVANTAGE = 14
 # Edits within this time of publication (typo fixes) don't make an answer
 # "updated".
 UPDATE_GRACE = timedelta(hours=1)
-# What a link to another answer never shows.
-LONG_TEXTS = ("body", "body_html", "summary")
 
 
 def listed(queryset: QuerySet[Answer]) -> QuerySet[Answer]:
@@ -76,22 +73,12 @@ def printed_letters() -> QuerySet[AnswerLetter]:
 
 def for_answer_page(queryset: QuerySet[Answer]) -> QuerySet[Answer]:
     """``queryset`` with what an answer's page shows: its column, letters, authors,
-    warnings, topics and its stored links (previous, next and related answers)."""
-    related = RelatedAnswer.objects.select_related("related__column").defer(
-        *(f"related__{field}" for field in LONG_TEXTS)
-    )
-    return (
-        queryset.select_related("column", "older__column", "newer__column")
-        .defer(
-            *(f"{side}__{field}" for side in ("older", "newer") for field in LONG_TEXTS)
-        )
-        .prefetch_related(
-            Prefetch("letters", queryset=printed_letters()),
-            "authors",
-            "content_warnings",
-            "topics",
-            Prefetch("related_links", queryset=related.order_by("position")),
-        )
+    warnings and topics (its links are on its own row)."""
+    return queryset.select_related("column").prefetch_related(
+        Prefetch("letters", queryset=printed_letters()),
+        "authors",
+        "content_warnings",
+        "topics",
     )
 
 

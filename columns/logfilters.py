@@ -3,8 +3,9 @@
 A letter's submission time is stored to the hour and no reader's address is kept
 (README, "Privacy"); a log line with either would undo that. Every handler of the
 product carries ``ReaderPrivacyFilter``: Django's (``LOGGING`` in advice/settings.py)
-and gunicorn's (gunicorn.conf.py). Standard library only, so that the gunicorn master
-can load it before Django is set up.
+and gunicorn's (deploy/gunicorn.conf.py). Standard library only, so that the gunicorn
+master can load it before Django is set up. (nginx's access log, written by the
+configuration of ``manage.py nginx_config``, leaves the same lines out.)
 """
 
 import ipaddress

@@ -4,8 +4,11 @@ A public page is a pure function of its path and of published content, so the
 rendered response is cached under a key made of the path and the cache generation
 (``columns.caching``: bumped by changes that touch every page, such as renaming a
 column). A change to an answer removes only the keys of the pages that show it
-(``forget``, called with the pages that the bake rewrites). Requests with a query
-string, and the bake's own requests, are rendered afresh and not stored.
+(``forget``, called with the pages that the bake rewrites) when the cache is
+shared (Redis); requests with a query string (search), and every page kept in each
+process's own memory, carry a count of all public changes in their keys instead
+(``caching.note_public_change``). The bake's own requests are rendered afresh and
+not stored.
 
 No cron job publishes scheduled answers, so pages must not outlive the moment the
 next one goes public: every page's lifetime is capped by the time left until the
@@ -22,6 +25,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
@@ -33,6 +37,7 @@ from django.utils.cache import (
 from django.utils.http import parse_http_date_safe
 
 from columns import caching
+from columns.checks import PER_PROCESS_BACKENDS
 
 # How long a rendered page is kept at most.
 PAGE_TTL = 600
@@ -68,8 +73,8 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         # even if a publication falls due while it renders.
         now = timezone.now()
         state = caching.current(now)
-        key = _key(state.generation, request.path)
-        fresh = request.META.get("QUERY_STRING") or request.META.get(BAKING)
+        key = _key_of(request, state)
+        fresh = request.META.get(BAKING)
         entry = None if fresh else cache.get(key)
         if entry is None:
             ttl = page_ttl(state, now)
@@ -98,13 +103,29 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return cached_view
 
 
+def _key_of(request: HttpRequest, state: caching.PageState) -> str:
+    """The cache key of the page ``request`` asks for.
+
+    A page without a query string is known by its path, and a change deletes the
+    keys of the paths it alters (``forget``). That can reach only a cache every
+    process shares: with pages kept in each process's memory, and for pages with a
+    query string, the key carries the count of public changes instead, so that any
+    change makes them stale in every process at once.
+    """
+    query = request.META.get("QUERY_STRING")
+    shared = settings.CACHES["default"]["BACKEND"] not in PER_PROCESS_BACKENDS
+    if query or not shared:
+        return _key(f"{state.generation}.{state.changes}", request.get_full_path())
+    return _key(state.generation, request.path)
+
+
 def forget(paths: Iterable[str]) -> None:
     """Drop the cached pages at ``paths`` (after a change that alters them)."""
     generation = caching.current().generation
     cache.delete_many([_key(generation, path) for path in paths])
 
 
-def _key(generation: int, path: str) -> str:
+def _key(generation: int | str, path: str) -> str:
     digest = hashlib.sha256(path.encode()).hexdigest()
     return f"public-pages:{generation}:{digest}"
 

@@ -88,6 +88,6 @@ def running(command: list[str], env: dict[str, str], logs: Path, port: int = 0):
 
 def gunicorn(port: int, *options: str) -> list[str]:
     """The production web server's command, with the project's configuration."""
-    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
+    command = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
     bind = f"127.0.0.1:{port}"
     return [*command, "advice.wsgi", "--bind", bind, "--no-control-socket", *options]

@@ -1,11 +1,16 @@
 """The benchmark's own code at a tiny size: it generates, measures and reports."""
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
 
 from bench import generate, http_load, measure, run, terms
 from columns.models import Answer, Question, TaggedQuestion
+from tests.nginx import nginx_or_skip
 
 
 @pytest.fixture
@@ -51,6 +56,10 @@ def test_every_scenario_is_measured_with_its_queries(tiny_data, superuser):
     names = {timing.name for timing in timings}
     assert {"home", "answer page", "search (df≈1)", "queue", "triage page"} <= names
     assert "home [uncached]" in names and "queue (deep page)" in names
+    lists = ["columns index", "topics index", "column page", "topic page"]
+    assert {f"{name} [uncached]" for name in [*lists, "date archive"]} <= names
+    [answer] = [t for t in timings if t.name == "answer page [uncached]"]
+    assert answer.note.startswith("stored links: previous"), answer
     uncached = {t.name: t for t in timings if "[uncached]" in t.name}
     assert all(t.queries > 0 for t in uncached.values())
     for timing in timings:
@@ -185,3 +194,94 @@ def test_letters_sent_by_the_load_are_removed_afterwards(
     figures, _ = submissions(f"{live_server.url}/columns/bench-0/ask/", 1, 1.0)
     assert http_load.remove_letters_after(last) == figures["received"] > 0
     assert list(Question.objects.all()) == [kept]
+
+
+def test_the_generator_stores_links_and_closes_list_pages_as_publishing_would(
+    tiny_data, monkeypatch
+):
+    from django.core.cache import cache
+    from django.test import Client
+    from django.utils import timezone
+
+    from columns import archivepages, links
+
+    now = timezone.now()
+    assert tiny_data.linked == 30
+    for answer in Answer.objects.published():
+        assert links.stored(answer) == links.computed(answer, now), answer
+    # 30 answers fill no page of 20; pages of 2 close in every list.
+    assert tiny_data.closed_pages == 0
+    monkeypatch.setattr(archivepages, "PER_PAGE", 2)
+    lines = []
+    assert generate.close_list_pages(now, lines.append) > 0
+    assert lines[-1].startswith("list pages:") and "closed pages" in lines[-1]
+    [closed] = [s for s in measure.scenarios() if s.name == "column page (closed)"]
+    assert closed.url.endswith("/page/1/") and closed.cold
+    timing = measure.time_scenario(Client(), closed, 1, cache.clear)
+    assert timing.status == 200 and timing.queries <= measure.QUERY_CEILING
+
+
+def test_the_results_never_overwrite_an_earlier_run(tmp_path):
+    result = {"date": "2026-12-01", "database": "sqlite"}
+    first = run.results_path(tmp_path, result)
+    assert first.name == "2026-12-01-sqlite.json"
+    first.write_text("{}")
+    assert run.results_path(tmp_path, result).name == "2026-12-01-sqlite-2.json"
+    assert run.results_path(tmp_path, result, "baking").name == (
+        "2026-12-01-sqlite-baking.json"
+    )
+
+
+def wrk_or_skip() -> None:
+    """Skips the test without wrk, or fails it in CI (as ``nginx_or_skip``)."""
+    if shutil.which("wrk"):
+        return
+    message = "wrk is missing (apt-get install wrk)"
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def test_the_baked_site_is_baked_published_to_with_a_worker_and_served_by_nginx(
+    tmp_path,
+):
+    """The bench's baked-site phases end to end at the tiny size, in a process of
+    their own (the worker must share the database, so not the test's)."""
+    nginx_or_skip()
+    wrk_or_skip()
+    command = [
+        sys.executable, "-m", "bench.run", "--size", "tiny", "--database", "sqlite",
+        "--phases", "bake,publish,nginx", "--publishes", "2", "--http-seconds", "1",
+        "--var-dir", str(tmp_path), "--results", str(tmp_path / "results"),
+    ]  # fmt: skip
+    done = subprocess.run(
+        command, cwd=run.ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    [path] = (tmp_path / "results").glob("*-sqlite.json")
+    baked = json.loads(path.read_text())["baked"]
+
+    bake = baked["bake"]
+    assert bake["answers"] == 30 and bake["processes"] == 2
+    assert bake["pages"] > 30 and bake["pages_per_s"] > 0 and bake["mb"] > 0
+    assert bake["projection"]["answers"] == 100_000
+    assert bake["projection"]["pages"] > 100_000  # answers' pages and the rest
+
+    publish = baked["publish"]
+    assert publish["answers"] == 2 and publish["timeouts"] == 0
+    assert 0 < publish["median_s"] <= publish["max_s"] < 30
+    assert publish["failed_tasks"] == 0 and publish["withdrawals_finished"]
+    assert publish["removed"]["answers"] == 3  # and the warm-up's
+    assert publish["kept_data_unchanged"]
+
+    nginx = baked["nginx"]
+    for name in ("baked answer page", "baked list page", "plain file"):
+        assert nginx[name]["requests_per_s"] > 0 and nginx[name]["errors"] == 0
+        assert len(nginx[name]["rounds"]) == 2
+    assert nginx["plain file"]["bytes"] == nginx["baked answer page"]["bytes"]
+    assert set(nginx["ratios"]) == {
+        "baked answer page / plain file",
+        "baked list page / plain file",
+    }
+    assert "publish to file (2 answers" in done.stdout
+    assert "nginx baked / plain" in done.stdout

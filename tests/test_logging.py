@@ -119,7 +119,7 @@ def test_dev_server_log_holds_no_client_address(dev_server):
     assert "127.0.0.1" not in dev_server["log"]
 
 
-# gunicorn with gunicorn.conf.py
+# gunicorn with deploy/gunicorn.conf.py
 
 
 def test_gunicorn_logs_a_malformed_request_without_the_client_address(gunicorn_logs):

@@ -4,12 +4,13 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from columns import caching, workflow
+from columns import caching, pagecache, workflow
 from columns.models import Answer
 from columns.pagecache import PAGE_TTL, page_ttl
 from tests.factories import make_answer, make_column, make_published_answer
@@ -160,3 +161,27 @@ def test_error_pages_are_not_cached(client, db):
         column=answer.column, slug=answer.slug, title="Now public"
     )
     assert client.get(published.get_absolute_url()).status_code == 200
+
+
+def test_with_a_shared_cache_a_change_drops_only_the_pages_that_show_it(
+    client, editor, columnist, settings, django_capture_on_commit_callbacks
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "columns.cachebackends.SharedDatabaseCache",
+            "LOCATION": "advice_cache",
+        },
+    }
+    elsewhere = make_published_answer(title="Elsewhere", column=make_column())
+    answer = ready_to_publish(make_answer(title="Brand new"), editor, columnist)
+    paths = [HOME, elsewhere.get_absolute_url()]
+    for path in paths:
+        assert client.get(path).status_code == 200
+    generation = caching.current().generation
+    assert all(cache.get(pagecache._key(generation, path)) for path in paths)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(answer, by=editor)
+    assert cache.get(pagecache._key(generation, HOME)) is None  # it lists the answer
+    assert cache.get(pagecache._key(generation, elsewhere.get_absolute_url()))
+    assert "Brand new" in home_text(client)

@@ -48,19 +48,43 @@ def archive(db):
     return answer
 
 
-def test_the_sitemap_is_an_index_of_its_sections_with_lastmod(client, archive):
+def month_of(answer) -> str:
+    return timezone.localtime(answer.publish_at).strftime("answers-%Y-%m")
+
+
+def test_the_sitemap_is_an_index_of_columns_topics_and_each_month(client, archive):
     sections = locations(client, reverse("columns:sitemap"))
+    months = {
+        timezone.localtime(at).strftime("answers-%Y-%m")
+        for at in Answer.objects.published().values_list("publish_at", flat=True)
+    }
     assert set(sections) == {
         f"http://testserver/sitemap-{name}.xml"
-        for name in ("answers", "columns", "topics")
+        for name in ("columns", "topics", *sorted(months))
     }
-    assert sections["http://testserver/sitemap-answers.xml"]
+    # Undated, so the index changes only when a month gets its first answer.
+    assert set(sections.values()) == {None}
 
 
-def test_the_answers_sitemap_lists_public_answers_with_lastmod(client, archive):
-    answers = locations(client, reverse("columns:sitemap_section", args=["answers"]))
+@pytest.mark.parametrize(
+    "section", ["answers", "answers-2026-13", "answers-0999-01", "anything", "a" * 21]
+)
+def test_unknown_sections_and_months_without_answers_are_404(client, archive, section):
+    url = f"/sitemap-{section}.xml"
+    assert client.get(url).status_code == 404
+
+
+def test_a_months_sitemap_lists_its_public_answers_with_lastmod(client, archive):
+    section = month_of(archive)
+    answers = locations(client, reverse("columns:sitemap_section", args=[section]))
     url = f"http://testserver{archive.get_absolute_url()}"
-    assert list(answers) == [url]  # no draft, no NSFW answer
+    assert url in answers
+    explicit = Answer.objects.get(title="Explicit")
+    assert f"http://testserver{explicit.get_absolute_url()}" not in answers  # NSFW
+    public = Answer.objects.published()
+    assert len(answers) == len(
+        [a for a in public if month_of(a) == section and a.title != "Explicit"]
+    )
     modified = max(archive.updated_at, archive.last_published_at)
     assert answers[url] == modified.strftime("%Y-%m-%d")
 

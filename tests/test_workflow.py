@@ -455,22 +455,22 @@ def test_publishing_and_withdrawing_make_cached_public_pages_stale(
     editor, columnist, django_capture_on_commit_callbacks
 ):
     answer, _ = approved_answer(editor, columnist)
-    start = caching.current().generation
+    start = caching.current().changes
     with django_capture_on_commit_callbacks(execute=True):
         workflow.publish(answer, by=editor)
-    assert caching.current().generation == start + 1
+    assert caching.current().changes == start + 1
     with django_capture_on_commit_callbacks(execute=True):
         workflow.withdraw(answer, by=editor, note="Outdated.")
-    assert caching.current().generation == start + 2
+    assert caching.current().changes == start + 2
 
 
 def test_a_refused_publication_leaves_the_cache_alone(
     editor, columnist, django_capture_on_commit_callbacks
 ):
     answer, _ = approved_answer(editor, columnist)
-    start = caching.current().generation
+    start = caching.current().changes
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(workflow.InvalidTransition):
             workflow.publish(answer, by=editor, at=timezone.now() - timedelta(days=1))
     assert callbacks == []
-    assert caching.current().generation == start
+    assert caching.current().changes == start

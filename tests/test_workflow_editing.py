@@ -171,7 +171,7 @@ def test_editing_a_live_answer_moves_its_updated_date_and_stales_the_cache(
 ):
     publish(draft, editor, columnist, now=timezone.now() - timedelta(minutes=1))
     first = draft.first_published_at
-    start = caching.current().generation
+    start = caching.current().changes
     with django_capture_on_commit_callbacks(execute=True):
         editing.save_answer(
             draft, by=editor, seen_version=1, text=text_of(draft, body="Corrected.")
@@ -181,7 +181,7 @@ def test_editing_a_live_answer_moves_its_updated_date_and_stales_the_cache(
     assert draft.last_published_at > first
     assert draft.body_html == "<p>Corrected.</p>\n"
     assert draft.revisions.count() == 2
-    assert caching.current().generation == start + 1
+    assert caching.current().changes == start + 1
 
 
 def test_editing_a_scheduled_answer_keeps_its_dates(draft, editor, columnist):

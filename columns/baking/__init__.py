@@ -25,7 +25,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import parse_http_date_safe
 
-from columns import archivepages, links, pagecache
+from columns import archivepages, caching, links, pagecache
 from columns.baking import files
 from columns.baking.paths import answer_paths, pages_showing, site_paths
 from columns.baking.render import PageRenderer
@@ -182,6 +182,7 @@ def public_change(answer: Answer, *, at: datetime | None = None) -> None:
     ``rebake_answer`` is enqueued with the change, to run at ``at`` (a scheduled
     publication) or at once."""
     now = timezone.now()
+    caching.note_public_change()
     before = sorted(pages_showing(answer, now))
     transaction.on_commit(lambda: pagecache.forget(before), robust=True)
     task = rebake_answer.using(run_after=at) if at and at > now else rebake_answer

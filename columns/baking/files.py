@@ -10,6 +10,7 @@ import gzip
 import os
 import tempfile
 from datetime import datetime
+from urllib.parse import unquote
 
 import brotli
 from django.core.files.base import ContentFile
@@ -57,8 +58,9 @@ def baked_storage(location: str | None = None) -> Storage:
 
 
 def file_name(path: str, content_type: str) -> str:
-    """Where the page at URL ``path`` is stored."""
-    name = path.lstrip("/")
+    """Where the page at URL ``path`` is stored (decoded, as nginx looks it up:
+    a topic's Unicode slug is a Unicode file name)."""
+    name = unquote(path).lstrip("/")
     if path.endswith("/"):
         name += INDEX_NAMES.get(content_type.split(";")[0].strip(), "index.html")
     return name
@@ -66,10 +68,11 @@ def file_name(path: str, content_type: str) -> str:
 
 def candidate_names(path: str) -> list[str]:
     """Every file the page at ``path`` may have been stored as (to remove it)."""
+    name = unquote(path).lstrip("/")
     bases = (
-        [path.lstrip("/") + index for index in INDEX_NAMES.values()]
+        [name + index for index in INDEX_NAMES.values()]
         if path.endswith("/")
-        else [path.lstrip("/")]
+        else [name]
     )
     return [base + suffix for base in bases for suffix in ("", *COMPRESSED)]
 

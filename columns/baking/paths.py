@@ -9,13 +9,12 @@ but for ``site_paths`` itself: an answer appears on a fixed number of pages.
 from collections.abc import Iterator
 from datetime import datetime
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from columns import archivepages, sitemaps
+from columns import archivepages, links, sitemaps
 from columns.listings import full_text_url, nsfw_warnings, topics_in_use
-from columns.models import Answer, Column, RelatedAnswer
+from columns.models import Answer, Column
 
 # Pages that show the latest answers or what the archive holds.
 SITE_WIDE = ["/", "/columns/", "/topics/", "/archive/"]
@@ -78,13 +77,9 @@ def pages_showing(answer: Answer, now: datetime) -> set[str]:
     paths.update(answer_paths(answer))
     # Always both addresses: a content warning added or removed moves the text.
     paths.add(full_text_url(answer))
+    linked = {answer.older_id, answer.newer_id, *links.linking_to(answer)}
     linking = (
-        Answer.objects.filter(
-            Q(pk__in=[answer.older_id, answer.newer_id])
-            | Q(older=answer)
-            | Q(newer=answer)
-            | Q(pk__in=RelatedAnswer.objects.filter(related=answer).values("answer_id"))
-        )
+        Answer.objects.filter(pk__in=linked - {None})
         .select_related("column")
         .prefetch_related("content_warnings")
     )

@@ -3,13 +3,15 @@ edited, a columnist's public name changed. They make every cached page stale (th
 cache generation) and enqueue a full bake with the change; they are rare, and
 every list, answer page and feed names columns, topics and bylines."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from columns import links
 from columns.caching import invalidate_public_pages
-from columns.models import Column, ContentWarning, Topic, User
+from columns.models import Answer, Column, ContentWarning, Topic, User
 from columns.tasks import enqueue_with_change, retried_task
 
+CARDS_AT_ONCE = 1000
 # The fields of a user that a public page shows.
 BYLINE_FIELDS = {"public_name", "first_name", "last_name", "username", "bio"}
 
@@ -22,9 +24,14 @@ def site_changed() -> None:
 
 @retried_task
 def rebake_site() -> dict:
-    """Bake every page again (in the worker's process)."""
+    """Bake every page again (in the worker's process), after bringing the stored
+    link cards up to date (they name columns)."""
     from columns.baking import bake_site
 
+    public = Answer.objects.published().order_by("pk").values_list("pk", flat=True)
+    ids = list(public)
+    for start in range(0, len(ids), CARDS_AT_ONCE):
+        links.store_cards(set(ids[start : start + CARDS_AT_ONCE]))
     tally = bake_site()
     return {"written": tally.written, "removed": tally.removed}
 
@@ -48,12 +55,15 @@ def topic_deleted(sender, **kwargs) -> None:
     site_changed()
 
 
-@receiver(post_save, sender=User)
-def byline_changed(sender, instance: User, update_fields=None, **kwargs) -> None:
+@receiver(pre_save, sender=User)
+def byline_changing(sender, instance: User, update_fields=None, **kwargs) -> None:
+    if instance.pk is None:
+        return  # a new account is on no page
     if update_fields is not None and not BYLINE_FIELDS & set(update_fields):
         return  # e.g. a sign-in recording its time
-    if (
-        instance.answers.filter(state="published").exists()
-        or instance.hosted_columns.exists()
-    ):
+    old = User.objects.filter(pk=instance.pk).first()
+    if old is None or (old.byline, old.bio) == (instance.byline, instance.bio):
+        return
+    shown = instance.answers.filter(state="published").exists()
+    if shown or instance.hosted_columns.exists():
         site_changed()

@@ -119,6 +119,9 @@ class Answer(models.Model):
     newer = models.ForeignKey(
         "self", null=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
+    # What the page shows of those links (titles, addresses, dates), kept with the
+    # row so that the page reads them without a join.
+    link_cards = models.JSONField(null=True, editable=False)
 
     objects = AnswerQuerySet.as_manager()
 

@@ -7,6 +7,9 @@ class PageGeneration(models.Model):
     the moment it commits, whatever cache it keeps pages in."""
 
     number = models.PositiveBigIntegerField(default=1)
+    # Bumped by every change the public sees: pages with a query string (search)
+    # can't be listed by path, so their keys carry it.
+    changes = models.PositiveBigIntegerField(default=1)
 
     class Meta:
         constraints = [

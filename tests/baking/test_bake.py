@@ -15,9 +15,9 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from columns import archivepages, baking, workflow
-from columns.workflow import editing
 from columns.baking.files import INDEX_NAMES
 from columns.models import Answer, Column
+from columns.workflow import editing
 from tests.factories import make_answer, make_column, make_user
 
 HOST = {"HTTP_HOST": "127.0.0.1:8000"}

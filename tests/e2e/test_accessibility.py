@@ -120,9 +120,7 @@ PUBLIC_PAGES: dict[str, Callable[[Page, Demo], None]] = {
     "archive month": url(month),
     "answer page": url(lambda demo: demo.answer.get_absolute_url()),
     "content notice": url(lambda demo: demo.nsfw.get_absolute_url()),
-    "answer behind a notice": url(
-        lambda demo: demo.nsfw.get_absolute_url() + "?show=1"
-    ),
+    "answer behind a notice": url(lambda demo: demo.nsfw.get_absolute_url() + "read/"),
     "search results": url(lambda demo: reverse("columns:search") + "?q=partner"),
     "search without results": url(
         lambda demo: reverse("columns:search") + "?q=zeppelin"
@@ -304,6 +302,6 @@ def test_a_reader_passes_the_content_notice_with_the_keyboard_alone(open_page, d
     expect(page.get_by_role("heading", name="Content notice")).to_be_visible()
     tab_to(page, lambda focused: focused["name"] == "Show the answer")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(r"\?show=1$"))
+    expect(page).to_have_url(re.compile(r"/read/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(demo.nsfw.title)
     expect(page.locator(".answer-body h2").first).to_be_visible()

@@ -80,7 +80,7 @@ def test_a_visitor_finds_answers_by_browsing_topics_and_search(
     page.get_by_role("link", name="Toys for two: a frank guide").click()
     # The remembered choice skips the notice.
     expect(page.get_by_text("Explicit detail about vibrators.")).to_be_visible()
-    assert page.url.endswith("?show=1")
+    assert page.url.endswith("/read/")
     assert page.context.cookies() == []
     screenshot("archive-search")
 

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from columns import workflow
+from columns import archivepages, workflow
 from columns.listings import answer_page_context
 from columns.models import Answer, Topic
 from tests.factories import (
@@ -172,12 +172,15 @@ def test_an_answer_page_links_the_previous_and_next_answers_of_its_column(db, cl
     assert 'rel="next"' not in get_page(client, newer.get_absolute_url())
 
 
-def test_an_answer_page_lists_related_answers(client, db):
-    answer = make_published_answer(title="Lube basics", topics=("lubricant",))
+def test_an_answer_page_lists_the_related_answers_chosen_at_its_publication(client, db):
     make_published_answer(title="Choosing a lubricant")
+    answer = make_published_answer(title="Lube basics", topics=("lubricant",))
+    make_published_answer(title="Lubricant myths")  # published later
     page = get_page(client, answer.get_absolute_url())
     assert "Related answers" in page
     assert "Choosing a lubricant" in page
+    # Publishing does not reshuffle older answers' lists (and rewrite their pages).
+    assert "Lubricant myths" not in page
 
 
 def test_the_staff_preview_shows_the_neighbours_and_related_answers(client, editor):
@@ -254,7 +257,7 @@ def test_an_nsfw_answer_opens_behind_a_notice_without_its_text(client, nsfw_answ
     assert response.status_code == 200
     assert "Explicit answer" in page
     assert "Frank sexual detail." in page
-    assert 'href="?show=1"' in page
+    assert f'href="{nsfw_answer.get_absolute_url()}read/"' in page
     assert "The body." not in page
     assert "Letter text." not in page
     assert '<meta name="robots" content="noindex">' in page
@@ -263,11 +266,25 @@ def test_an_nsfw_answer_opens_behind_a_notice_without_its_text(client, nsfw_answ
 
 
 def test_the_notice_link_shows_the_whole_answer_without_cookies(client, nsfw_answer):
-    response = client.get(nsfw_answer.get_absolute_url() + "?show=1")
+    response = client.get(nsfw_answer.get_absolute_url() + "read/")
     page = response.content.decode()
     assert "The body." in page
     assert "Letter text." in page
     assert not response.cookies
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+def test_the_old_show_link_moves_to_the_full_text_address(client, nsfw_answer):
+    response = client.get(nsfw_answer.get_absolute_url() + "?show=1")
+    assert response.status_code == 301
+    assert response["Location"] == nsfw_answer.get_absolute_url() + "read/"
+
+
+def test_an_answer_without_a_notice_has_no_second_address(client, db):
+    answer = make_published_answer(title="Plain")
+    response = client.get(answer.get_absolute_url() + "read/")
+    assert response.status_code == 301
+    assert response["Location"] == answer.get_absolute_url()
 
 
 def test_lists_show_labels_but_no_text_of_nsfw_answers(client, nsfw_answer):
@@ -344,21 +361,28 @@ def test_a_closed_column_has_no_ask_link(client, db):
     assert "not taking questions" in page
 
 
-def test_list_pages_link_to_older_pages(client, db):
+def test_list_pages_are_numbered_from_the_oldest_and_link_to_each_other(client, db):
     column = make_column(slug="busy")
     now = timezone.now()
-    for day in range(25):
+    for day in range(45):
         make_published_answer(
             column=column, title=f"Answer day {day}",
             publish_at=now - timedelta(days=day + 1),
         )  # fmt: skip
+    assert archivepages.column_list(column).close_pages(now) == [1]
     url = reverse("columns:column_detail", args=["busy"])
-    first = get_page(client, url)
-    assert "Answer day 0<" in first and "Answer day 20<" not in first
-    assert 'href="?page=2"' in first
-    second = get_page(client, url + "?page=2")
-    assert "Answer day 24<" in second and 'href="?page=1"' in second
-    get_page(client, url + "?page=3", status=404)
+    latest = get_page(client, url)
+    assert "Answer day 0<" in latest and "Answer day 24<" in latest
+    assert "Answer day 25<" not in latest
+    assert f'href="{url}page/1/"' in latest
+    oldest = get_page(client, f"{url}page/1/")
+    assert "Answer day 25<" in oldest and "Answer day 44<" in oldest
+    assert "Answer day 24<" not in oldest
+    assert f'<a rel="prev" href="{url}">' in oldest
+    get_page(client, f"{url}page/2/", status=404)
+    get_page(client, f"{url}page/0/", status=404)
+    # The old ?page= links show the latest answers rather than fail.
+    assert "Answer day 0<" in get_page(client, url + "?page=2")
 
 
 def test_a_topic_page_lists_its_answers(client, db):

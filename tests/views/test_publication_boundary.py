@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from columns import links
 from columns.models import Answer
 from tests.factories import make_column, make_published_answer, make_question
 
@@ -40,6 +41,8 @@ def answers(request, db):
         Answer.objects.filter(pk=hidden.pk).update(publish_at=now + timedelta(hours=1))
     else:
         Answer.objects.filter(pk=hidden.pk).update(state=request.param)
+    # What the task that follows such a change does: relink the answers around it.
+    links.refresh(hidden, now)
     return visible, hidden
 
 
@@ -77,7 +80,10 @@ SURFACES = {
         reverse("columns:topic_feed_atom", args=["quokkas"])
     ),
     "sitemap": lambda client, visible: client.get(
-        reverse("columns:sitemap_section", args=["answers"])
+        reverse(
+            "columns:sitemap_section",
+            args=[timezone.localtime(visible.publish_at).strftime("answers-%Y-%m")],
+        )
     ),
 }
 

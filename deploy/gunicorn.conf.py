@@ -1,4 +1,4 @@
-"""gunicorn in production: ``gunicorn -c gunicorn.conf.py advice.wsgi``.
+"""gunicorn in production: ``gunicorn -c deploy/gunicorn.conf.py advice.wsgi``.
 
 Reader privacy (README, "Privacy"): no line gunicorn writes holds a client address
 or the time of a reader's request. Settings come from the environment; command-line
