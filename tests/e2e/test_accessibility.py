@@ -115,6 +115,8 @@ PUBLIC_PAGES: dict[str, Callable[[Page, Demo], None]] = {
         lambda demo: reverse("columns:column_detail", args=[demo.column.slug])
     ),
     "topic": url(lambda demo: reverse("columns:topic_detail", args=["communication"])),
+    "columns index": url(lambda demo: reverse("columns:columns_index")),
+    "topics index": url(lambda demo: reverse("columns:topics_index")),
     "archive index": url(lambda demo: reverse("columns:archive_index")),
     "archive year": url(lambda demo: month(demo)[:-3]),
     "archive month": url(month),

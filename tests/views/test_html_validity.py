@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -51,15 +52,16 @@ def test_every_public_page_type_is_valid_html(client):
         ),
         "topic": page(client.get(reverse("columns:topic_detail", args=["pain"]))),
         "archive index": page(client.get(reverse("columns:archive_index"))),
+        "columns index": page(client.get(reverse("columns:columns_index"))),
+        "topics index": page(client.get(reverse("columns:topics_index"))),
+        "back soon": render_to_string("503.html"),
         "archive year": page(client.get(reverse("columns:archive_year", args=[year]))),
         "archive month": page(
             client.get(reverse("columns:archive_month", args=[year, month]))
         ),
         "answer page": page(client.get(answer.get_absolute_url())),
         "content notice": page(client.get(nsfw.get_absolute_url())),
-        "answer behind a notice": page(
-            client.get(nsfw.get_absolute_url(), {"show": "1"})
-        ),
+        "answer behind a notice": page(client.get(nsfw.get_absolute_url() + "read/")),
         "withdrawn answer": page(client.get(withdrawn.get_absolute_url()), 410),
         "search form": page(client.get(search)),
         "search results": page(client.get(search, {"q": "partner"})),

@@ -1,0 +1,50 @@
+"""Changes that show on every page enqueue a full bake; everyday saves don't."""
+
+import io
+
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+
+from columns import caching
+from tests.factories import make_column, make_published_answer, make_user
+
+
+def full_bakes() -> int:
+    return DBTaskResult.objects.filter(task_path__endswith=".rebake_site").count()
+
+
+def test_renaming_a_column_bakes_everything_again(db, run_tasks, baked_root):
+    column = make_column(name="Old name")
+    answer = make_published_answer(column=column)
+    before, generation = full_bakes(), caching.current().generation
+    column.name = "New name"
+    column.save()
+    assert full_bakes() == before + 1
+    assert caching.current().generation == generation + 1
+    run_tasks()
+    page = baked_root / answer.get_absolute_url().lstrip("/") / "index.html"
+    assert b"New name" in page.read_bytes()
+
+
+def test_a_new_byline_bakes_everything_but_a_sign_in_does_not(db):
+    author = make_user(public_name="Dr A")
+    answer = make_published_answer()
+    answer.authors.add(author)
+    before = full_bakes()
+    author.last_login = answer.publish_at
+    author.save(update_fields=["last_login"])
+    author.email = "a@example.org"
+    author.save()
+    assert full_bakes() == before
+    author.public_name = "Dr B"
+    author.save()
+    assert full_bakes() == before + 1
+
+
+def test_the_bake_command_reports_what_it_did(db, tmp_path):
+    make_published_answer(title="Baked by the command")
+    out = io.StringIO()
+    call_command("bake", "--output", str(tmp_path), "--processes", "1", stdout=out)
+    assert "Baked " in out.getvalue() and "pages" in out.getvalue()
+    assert (tmp_path / "index.html").exists()
+    assert (tmp_path / "_errors" / "503.html.gz").exists()

@@ -1,0 +1,79 @@
+"""Stored links: previous/next and related answers, kept with the answer and
+brought up to date when the answers around it change."""
+
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from columns import links
+from columns.listings import answer_page_context, for_answer_page
+from columns.models import Answer
+from tests.factories import make_column, make_published_answer
+
+
+def stored_of(answer: Answer) -> links.Links:
+    answer.refresh_from_db()
+    return links.stored(answer)
+
+
+def test_publishing_between_two_answers_relinks_both(db):
+    column = make_column()
+    now = timezone.now()
+    older = make_published_answer(column=column, publish_at=now - timedelta(days=3))
+    newer = make_published_answer(column=column, publish_at=now - timedelta(days=1))
+    assert stored_of(older).newer.url == newer.get_absolute_url()
+    middle = make_published_answer(
+        column=column, title="Middle", publish_at=now - timedelta(days=2)
+    )
+    assert stored_of(older).newer.title == "Middle"
+    assert stored_of(newer).older.title == "Middle"
+    assert stored_of(middle).older.url == older.get_absolute_url()
+
+
+def test_an_answer_that_stops_being_public_is_unlinked_everywhere(db):
+    column = make_column()
+    now = timezone.now()
+    first, second, third = (
+        make_published_answer(
+            column=column,
+            title=f"Lubricant guide {days}",
+            topics=("lubricant",),
+            publish_at=now - timedelta(days=days),
+        )
+        for days in (3, 2, 1)
+    )
+    assert "Lubricant guide 3" in [card.title for card in stored_of(third).related]
+    Answer.objects.filter(pk=second.pk).update(state=Answer.State.WITHDRAWN)
+    changed = links.refresh(second, timezone.now())
+    assert {first.pk, third.pk} <= changed
+    assert stored_of(first).newer.url == third.get_absolute_url()
+    assert stored_of(third).older.url == first.get_absolute_url()
+    assert second.get_absolute_url() not in [c.url for c in stored_of(third).related]
+    assert stored_of(second) == links.Links(None, None, [])
+
+
+def test_a_title_change_reaches_the_cards_of_the_answers_linking_to_it(db):
+    column = make_column()
+    now = timezone.now()
+    older = make_published_answer(column=column, publish_at=now - timedelta(days=2))
+    newer = make_published_answer(column=column, publish_at=now - timedelta(days=1))
+    Answer.objects.filter(pk=older.pk).update(title="Renamed")
+    older.refresh_from_db()
+    links.refresh(older, timezone.now())
+    assert stored_of(newer).older.title == "Renamed"
+
+
+def test_the_answer_page_reads_its_links_with_the_answer(db, client):
+    column = make_column()
+    now = timezone.now()
+    for days in (3, 2, 1):
+        make_published_answer(column=column, publish_at=now - timedelta(days=days))
+    middle = Answer.objects.order_by("publish_at")[1]
+    with CaptureQueriesContext(connection) as queries:
+        answer = for_answer_page(Answer.objects.filter(pk=middle.pk)).get()
+        context = answer_page_context(answer)
+    assert context["previous"] and context["next"]
+    # The answer (with its column) and its letters, authors, warnings and topics.
+    assert len(queries) == 5
