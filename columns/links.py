@@ -1,22 +1,31 @@
 """An answer's links to other answers: the previous and next public answers of its
 column, and its related answers.
 
-They are worked out when the answer goes public (``refresh``, called by the
-workflow and by the task that runs when a scheduled answer's time comes) and
-stored on the answer, so that its page reads them with the answer in one query
-instead of searching on every request. An answer's related answers are chosen
+They are worked out when the answer goes public or changes (``refresh``, called by
+the task that follows each change, ``columns.baking.rebake_answer``, which for a
+scheduled answer runs when its time comes) and stored on the answer, with the
+cards its page shows of them, so that the page reads them with the answer's own
+row instead of searching on every request; ``relink_all`` stores everyone's at once
+(``manage.py relink``, after a bulk import). An answer's related answers are chosen
 when it is published or edited, and chosen again when one of them stops being
 public; publishing a new answer does not reshuffle older answers' lists (that would
 rewrite their pages on every publication).
 """
 
+import functools
+import multiprocessing
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import connections
 from django.db.models import Q
 
 from columns.listings import adjacent_answers
 from columns.models import Answer, RelatedAnswer
+
+# How many related answers a page lists.
+RELATED = 4
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,7 @@ def computed(answer: Answer, now: datetime) -> Links:
     return Links(
         Card.of(older) if older else None,
         Card.of(newer) if newer else None,
-        [Card.of(other) for other in search.related_answers(answer)],
+        [Card.of(other) for other in search.related_answers(answer, limit=RELATED)],
     )
 
 
@@ -181,7 +190,7 @@ def _relist_related(answer: Answer, now: datetime) -> bool:
     from columns import search
 
     public = Answer.objects.published(now).filter(pk=answer.pk).exists()
-    chosen = [other.pk for other in search.related_answers(answer)] if public else []
+    chosen = search.related_answer_ids(answer, limit=RELATED, now=now) if public else []
     kept = list(
         RelatedAnswer.objects.filter(answer=answer)
         .order_by("position")
@@ -195,3 +204,117 @@ def _relist_related(answer: Answer, now: datetime) -> bool:
         for position, pk in enumerate(chosen)
     )
     return True
+
+
+# Storing every answer's links at once --------------------------------------------
+
+
+def relink_all(
+    now: datetime,
+    *,
+    processes: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Store the links of every public answer at once, as publishing them one by
+    one would have (after a bulk import, or for the benchmark's generated data):
+    neighbours in one ordered pass per column, related answers by the same search
+    as publishing (shared out among forked processes; the parent writes), then the
+    cards. How many answers."""
+    public = Answer.objects.published(now)
+    Answer.objects.exclude(older=None, newer=None).update(older=None, newer=None)
+    for column_id in public.values_list("column_id", flat=True).distinct().order_by():
+        ids = list(
+            public.filter(column_id=column_id)
+            .order_by("publish_at", "pk")
+            .values_list("pk", flat=True)
+        )
+        sides = zip([None, *ids[:-1]], ids, [*ids[1:], None], strict=True)
+        Answer.objects.bulk_update(
+            [
+                Answer(pk=pk, older_id=older, newer_id=newer)
+                for older, pk, newer in sides
+            ],
+            ["older", "newer"],
+            batch_size=BATCH,
+        )
+    ids = list(public.order_by("pk").values_list("pk", flat=True))
+    RelatedAnswer.objects.all().delete()
+    chunks = [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
+    done = 0
+    with _related_finder(processes, now) as find:
+        for chosen in find(chunks):
+            RelatedAnswer.objects.bulk_create(
+                RelatedAnswer(answer_id=pk, related_id=other, position=position)
+                for pk, others in chosen.items()
+                for position, other in enumerate(others)
+            )
+            done += len(chosen)
+            if progress:
+                progress(done, len(ids))
+    _store_all_cards(ids)
+    return len(ids)
+
+
+BATCH = 500
+
+
+class _related_finder:
+    """Finds related answers for chunks of ids, in this process or in a pool."""
+
+    def __init__(self, processes: int, now: datetime) -> None:
+        self.processes, self.now, self.pool = processes, now, None
+
+    def __enter__(self):
+        if self.processes > 1:
+            connections.close_all()
+            context = multiprocessing.get_context("fork")
+            self.pool = context.Pool(self.processes, initializer=connections.close_all)
+            return lambda chunks: self.pool.imap(
+                functools.partial(_related_of, now=self.now), chunks
+            )
+        return lambda chunks: (_related_of(chunk, now=self.now) for chunk in chunks)
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+
+
+def _related_of(ids: list[int], *, now: datetime) -> dict[int, list[int]]:
+    from columns import search
+
+    answers = Answer.objects.filter(pk__in=ids).prefetch_related("topics")
+    return {
+        answer.pk: search.related_answer_ids(answer, limit=RELATED, now=now)
+        for answer in answers
+    }
+
+
+def _store_all_cards(ids: list[int]) -> None:
+    """Write every answer's cards from one read of what a card shows."""
+    cards = {
+        row.pk: Card.of(row)
+        for row in Answer.objects.filter(pk__in=ids)
+        .select_related("column")
+        .only("title", "slug", "first_published_at", "column__slug", "column__name")
+        .iterator(chunk_size=2000)
+    }
+    related: dict[int, list[Card]] = {}
+    for answer_id, other in (
+        RelatedAnswer.objects.order_by("answer_id", "position")
+        .values_list("answer_id", "related_id")
+        .iterator(chunk_size=5000)
+    ):
+        if other in cards:
+            related.setdefault(answer_id, []).append(cards[other])
+    rows = Answer.objects.filter(pk__in=ids).values_list("pk", "older_id", "newer_id")
+    updates = [
+        Answer(
+            pk=pk,
+            link_cards=Links(
+                cards.get(older), cards.get(newer), related.get(pk, [])
+            ).as_json(),
+        )
+        for pk, older, newer in rows.iterator(chunk_size=5000)
+    ]
+    Answer.objects.bulk_update(updates, ["link_cards"], batch_size=BATCH)

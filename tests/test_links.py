@@ -1,8 +1,10 @@
 """Stored links: previous/next and related answers, kept with the answer and
 brought up to date when the answers around it change."""
 
+import io
 from datetime import timedelta
 
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -77,3 +79,21 @@ def test_the_answer_page_reads_its_links_with_the_answer(db, client):
     assert context["previous"] and context["next"]
     # The answer (with its column) and its letters, authors, warnings and topics.
     assert len(queries) == 5
+
+
+def test_relinking_everything_stores_what_publishing_works_out(db):
+    columns = [make_column(), make_column()]
+    now = timezone.now()
+    for number in range(12):
+        make_published_answer(
+            column=columns[number % 2],
+            title=f"Lubricant question {number}",
+            topics=("lubricant",) if number % 3 else ("consent",),
+            publish_at=now - timedelta(days=number + 1),
+        )
+    Answer.objects.update(older=None, newer=None, link_cards=None)
+    out = io.StringIO()
+    call_command("relink", "--processes", "1", stdout=out)
+    assert "Stored the links of 12 answers" in out.getvalue()
+    for answer in Answer.objects.select_related("column"):
+        assert stored_of(answer) == links.computed(answer, timezone.now())

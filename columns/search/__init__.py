@@ -154,20 +154,32 @@ def suggest_answers(text: str, limit: int = 5) -> list[Answer]:
 
 def related_answers(answer: Answer, limit: int = 4) -> list[Answer]:
     """Published answers sharing ``answer``'s topics and words, best first."""
+    now = timezone.now()
+    ids = related_answer_ids(answer, limit=limit, now=now)
+    return _public_in_order(Answer.objects.select_related("column"), ids, now)
+
+
+def related_answer_ids(answer: Answer, *, limit: int, now: datetime) -> list[int]:
+    """The ids of ``related_answers``, best first."""
     topics = [Term(tuple(words_of(topic.name))) for topic in answer.topics.all()]
     words = significant_words(f"{answer.title} {answer.summary}")
     terms = [term for term in [*topics, *words] if term.words][:MAX_CLOSE_TERMS]
-    return _close_answers(terms, limit=limit, exclude_id=answer.pk)
+    return _close_answer_ids(terms, limit=limit, now=now, exclude_id=answer.pk)
 
 
-def _close_answers(
-    terms: Sequence[Term], *, limit: int, exclude_id: int | None = None
-) -> list[Answer]:
+def _close_answers(terms: Sequence[Term], *, limit: int) -> list[Answer]:
     """Published answers matching any of ``terms``, best first."""
+    now = timezone.now()
+    ids = _close_answer_ids(terms, limit=limit, now=now)
+    return _public_in_order(Answer.objects.select_related("column"), ids, now)
+
+
+def _close_answer_ids(
+    terms: Sequence[Term], *, limit: int, now: datetime, exclude_id: int | None = None
+) -> list[int]:
     if not terms or limit < 1:
         return []
-    now = timezone.now()
-    ids = _backend().rank_answers(
+    return _backend().rank_answers(
         AnswerQuery(
             terms,
             any_of=True,
@@ -177,7 +189,6 @@ def _close_answers(
             limit=limit,
         )
     )
-    return _public_in_order(Answer.objects.select_related("column"), ids, now)
 
 
 def matching_letter_ids(query: str, limit: int = 1000) -> list[int]:
