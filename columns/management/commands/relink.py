@@ -1,4 +1,4 @@
-"""Store every public answer's previous/next and related answers: ``manage.py relink``."""
+"""Store the links of every public answer at once: ``manage.py relink``."""
 
 import os
 import time
