@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -163,7 +163,9 @@ class TopicFeed(AnswerFeed):
     """A topic's latest answers across columns (RSS 2.0)."""
 
     def get_object(self, request: HttpRequest, slug: str) -> Topic:
-        return get_object_or_404(Topic, slug=slug)
+        """The topic; 404 while no public answer carries it, as its page."""
+        public = Answer.objects.published().filter(topic_items__tag=OuterRef("pk"))
+        return get_object_or_404(Topic.objects.filter(Exists(public)), slug=slug)
 
     def title(self, obj: Topic) -> str:
         return f"Answers about {obj.name} · {SITE_NAME}"

@@ -27,10 +27,17 @@ from django.utils.http import parse_http_date_safe
 
 from columns import archivepages, caching, links, pagecache
 from columns.baking import files
-from columns.baking.paths import answer_paths, pages_showing, site_paths
+from columns.baking.paths import (
+    answer_paths,
+    pages_showing,
+    public_answer_ids,
+    site_paths,
+)
 from columns.baking.render import PageRenderer
+from columns.listings import for_answer_page
 from columns.models import Answer
 from columns.tasks import enqueue_with_change, retried_task
+from columns.views.archive import answer_page
 
 # The error pages nginx shows itself: when a static file is missing, and the
 # "back soon" page when the app behind it does not answer.
@@ -63,18 +70,41 @@ def bake_paths(
     renderer = renderer or PageRenderer()
     tally = Tally()
     for path in paths:
-        response = renderer.get(path)
-        if response.status_code == 200:
-            name = files.file_name(path, response.get("Content-Type", ""))
-            modified = response.get("Last-Modified")
-            tally.bytes += files.write(
-                storage, name, response.content, _parse_date(modified)
-            )
-            tally.written += 1
-            tally.names.update({name, name + ".gz", name + ".br"})
-        else:
-            tally.removed += files.remove(storage, path)
+        _keep(storage, tally, path, renderer.get(path))
     return tally
+
+
+def bake_answers(
+    ids: list[int], storage=None, renderer: PageRenderer | None = None
+) -> Tally:
+    """Write the pages of these public answers, loaded together (a full bake's
+    bulk: the answers' pages make most of the site). Each page is rendered by the
+    view's own ``answer_page`` for a reader's request, without the middleware,
+    which alters headers only; the parity test holds the files to the served pages."""
+    storage = storage or files.baked_storage()
+    renderer = renderer or PageRenderer()
+    tally = Tally()
+    answers = for_answer_page(Answer.objects.published()).filter(pk__in=ids)
+    for answer in answers:
+        for path in answer_paths(answer):
+            request = renderer.request(path)
+            full_text = path != answer.get_absolute_url()
+            _keep(
+                storage, tally, path, answer_page(request, answer, full_text=full_text)
+            )
+    return tally
+
+
+def _keep(storage, tally: Tally, path: str, response) -> None:
+    """Write the page at ``path`` if it answered 200, else remove its files."""
+    if response.status_code == 200:
+        name = files.file_name(path, response.get("Content-Type", ""))
+        modified = _parse_date(response.get("Last-Modified"))
+        tally.bytes += files.write(storage, name, response.content, modified)
+        tally.written += 1
+        tally.names.update({name, name + ".gz", name + ".br"})
+    else:
+        tally.removed += files.remove(storage, path)
 
 
 def bake_error_pages(storage=None) -> Tally:
@@ -106,29 +136,39 @@ def bake_site(
     for answers in archivepages.every_list(now):
         answers.close_pages(now)
     paths = list(dict.fromkeys(site_paths(now)))
+    ids = public_answer_ids(now)
     storage = files.baked_storage(location)
     tally = bake_error_pages(storage)
-    chunks = [paths[start : start + CHUNK] for start in range(0, len(paths), CHUNK)]
-    done = 0
+    work = [
+        *(
+            (bake_paths, paths[start : start + CHUNK])
+            for start in range(0, len(paths), CHUNK)
+        ),
+        *(
+            (bake_answers, ids[start : start + CHUNK])
+            for start in range(0, len(ids), CHUNK)
+        ),
+    ]
+    total, done = len(paths) + len(ids), 0
     if processes > 1:
         connections.close_all()
         context = multiprocessing.get_context("fork")
         with context.Pool(
             processes, initializer=_start_worker, initargs=(location,)
         ) as pool:
-            for part in pool.imap_unordered(_bake_chunk, chunks):
+            parts = pool.imap(_bake_chunk, work)
+            for (_, chunk), part in zip(work, parts, strict=True):
                 tally.add(part)
-                done += part.written + part.removed
+                done += len(chunk)
                 if progress:
-                    progress(done, len(paths))
+                    progress(done, total)
     else:
         renderer = PageRenderer()
-        for chunk in chunks:
-            part = bake_paths(chunk, storage, renderer)
-            tally.add(part)
+        for bake, chunk in work:
+            tally.add(bake(chunk, storage, renderer))
             done += len(chunk)
             if progress:
-                progress(done, len(paths))
+                progress(done, total)
     tally.removed += _remove_strays(storage, tally.names)
     return tally
 
@@ -142,10 +182,9 @@ def _start_worker(location: str | None) -> None:
     _worker["renderer"] = PageRenderer()
 
 
-def _bake_chunk(paths: list[str]) -> Tally:
-    part = bake_paths(paths, _worker["storage"], _worker["renderer"])
-    part.removed = len(paths) - part.written
-    return part
+def _bake_chunk(work: tuple) -> Tally:
+    bake, chunk = work
+    return bake(chunk, _worker["storage"], _worker["renderer"])
 
 
 def _remove_strays(storage, kept: set[str], directory: str = "") -> int:

@@ -29,7 +29,8 @@ def feeds(url_name: str, *args: str) -> list[str]:
 
 
 def site_paths(now: datetime) -> Iterator[str]:
-    """Every public page without a query string: what a full bake writes."""
+    """Every public page without a query string but the answers' own (see
+    ``public_answer_ids``): with them, what a full bake writes."""
     yield from SITE_WIDE
     yield "/robots.txt"
     yield from feeds("feed")
@@ -44,15 +45,13 @@ def site_paths(now: datetime) -> Iterator[str]:
         yield from answers.urls()
     for year in _years(now):
         yield reverse("columns:archive_year", args=[f"{year:04d}"])
-    public = (
-        Answer.objects.published(now)
-        .select_related("column")
-        .prefetch_related("content_warnings")
-        .only("slug", "column__slug")
-        .order_by("pk")
+
+
+def public_answer_ids(now: datetime) -> list[int]:
+    """The answers whose pages a full bake writes."""
+    return list(
+        Answer.objects.published(now).order_by("pk").values_list("pk", flat=True)
     )
-    for answer in public.iterator(chunk_size=2000):
-        yield from answer_paths(answer)
 
 
 def answer_paths(answer: Answer) -> list[str]:

@@ -36,10 +36,14 @@ class PageRenderer:
             BAKING: True,
         }
 
+    def request(self, path: str) -> WSGIRequest:
+        """A reader's ``GET path``."""
+        environ = {**self.environ, "PATH_INFO": path, "wsgi.input": io.BytesIO()}
+        return WSGIRequest(environ)
+
     def get(self, path: str) -> HttpResponse:
         """The response to ``GET path``, as a reader would get it."""
-        environ = {**self.environ, "PATH_INFO": path, "wsgi.input": io.BytesIO()}
-        response = self.handler.get_response(WSGIRequest(environ))
+        response = self.handler.get_response(self.request(path))
         if callable(getattr(response, "render", None)):
             response.render()
         return response

@@ -182,15 +182,9 @@ def answer_detail(request: HttpRequest, column_slug: str, slug: str) -> HttpResp
     answer = _public_answer(request, column_slug, slug)
     if isinstance(answer, HttpResponse):
         return answer
-    nsfw = nsfw_warnings(answer)
-    if nsfw:
-        if request.GET.get("show") == "1":
-            return redirect(full_text_url(answer), permanent=True)
-        context = {"answer": answer, "warnings": nsfw}
-        response = render(request, "columns/answer_gate.html", context)
-        response["X-Robots-Tag"] = "noindex"
-        return response
-    return _answer_page(request, answer)
+    if request.GET.get("show") == "1" and nsfw_warnings(answer):
+        return redirect(full_text_url(answer), permanent=True)
+    return answer_page(request, answer, full_text=False)
 
 
 @public_page
@@ -200,18 +194,27 @@ def answer_read(request: HttpRequest, column_slug: str, slug: str) -> HttpRespon
     answer = _public_answer(request, column_slug, slug)
     if isinstance(answer, HttpResponse):
         return answer
-    if not nsfw_warnings(answer):
+    return answer_page(request, answer, full_text=True)
+
+
+def answer_page(
+    request: HttpRequest, answer: Answer, *, full_text: bool
+) -> HttpResponse:
+    """What a public answer's address (or, with ``full_text``, its ``read/``
+    address) shows of ``answer``, loaded with ``for_answer_page``. The bake calls
+    it for many answers loaded at once."""
+    nsfw = nsfw_warnings(answer)
+    if nsfw and not full_text:
+        context = {"answer": answer, "warnings": nsfw}
+        response = render(request, "columns/answer_gate.html", context)
+    elif full_text and not nsfw:
         return redirect(answer, permanent=True)
-    response = _answer_page(request, answer)
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
-
-def _answer_page(request: HttpRequest, answer: Answer) -> HttpResponse:
-    response = render(
-        request, "columns/answer_detail.html", answer_page_context(answer)
-    )
-    response["Last-Modified"] = http_date(last_modified_at(answer).timestamp())
+    else:
+        context = answer_page_context(answer)
+        response = render(request, "columns/answer_detail.html", context)
+        response["Last-Modified"] = http_date(last_modified_at(answer).timestamp())
+    if nsfw:
+        response["X-Robots-Tag"] = "noindex"
     return response
 
 
