@@ -11,6 +11,12 @@ Zipf-distributed. The search index is dropped for the bulk load and rebuilt at
 the end by ``columns.search.schema.install``, the mechanism the migrations and
 ``rebuild_search_index`` use: one pass over the tables instead of a trigger firing
 (and, for answers, re-indexing) on every inserted row.
+
+Then every public answer's previous, next and related answers are stored, as
+publishing each one stores them (``columns.links.relink_all``, all at once; the
+answer page reads them), and the lists' pages are closed (``close_pages``, as a
+full bake does first), so the data is what a site that published these answers
+one by one would hold.
 """
 
 import functools
@@ -25,12 +31,15 @@ from datetime import UTC, datetime, timedelta
 import wordfreq
 from django.db import connection, transaction
 
+from columns import archivepages, links
 from columns.markdown import render_markdown
 from columns.models import (
     Answer,
     AnswerLetter,
+    ArchivePage,
     Column,
     Question,
+    RelatedAnswer,
     TaggedAnswer,
     TaggedQuestion,
     Topic,
@@ -57,7 +66,8 @@ VOCABULARY_SIZE = 100_000
 # themselves), so its searches ("partner", "condom") stay meaningful.
 TOPICAL_SHARE = 0.12
 # Bump when the generated data changes: kept data of another version is not reused.
-VERSION = 2
+# 3: stored links (previous, next, related) and closed list pages.
+VERSION = 3
 COLUMN_NAMES = [
     "Between the Sheets",
     "Body Check",
@@ -81,6 +91,8 @@ class Report:
     letters: int = 0
     answers: int = 0
     topics: int = 0
+    linked: int = 0
+    closed_pages: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -204,14 +216,18 @@ def generate(
     topics: int = 200,
     seed: int = 2026,
     progress: Callable[[str], None] = lambda line: None,
+    processes: int = 1,
 ) -> Report:
-    """Insert ``letters`` letters (``answers`` of them answered and published)."""
+    """Insert ``letters`` letters (``answers`` of them answered and published).
+    ``processes`` search for related answers in forked processes (not in a test,
+    whose database lives in its transaction)."""
     if answers > letters:
         raise ValueError("Every answer prints a letter: answers <= letters.")
     rng = random.Random(seed)
     report = Report()
     started = time.monotonic()
-    now = datetime.now(UTC).replace(microsecond=0)
+    started_at = datetime.now(UTC)
+    now = started_at.replace(microsecond=0)
 
     author = User.objects.get_or_create(
         username="bench-columnist", defaults={"public_name": "Bench Columnist"}
@@ -222,6 +238,7 @@ def generate(
         )[0]
         for index, name in enumerate(COLUMN_NAMES)
     ]
+    drop_site_rebakes(since=started_at)
     topic_objects = Topic.objects.bulk_create(
         [
             Topic(name=f"Topic {index:03d}", slug=f"topic-{index:03d}")
@@ -347,5 +364,175 @@ def generate(
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     report.seconds["analyze"] = time.monotonic() - phase
+
+    phase = time.monotonic()
+    report.linked = store_links(now, progress, processes)
+    report.seconds["links"] = time.monotonic() - phase
+
+    phase = time.monotonic()
+    report.closed_pages = close_list_pages(now, progress)
+    report.seconds["archive pages"] = time.monotonic() - phase
+
+    phase = time.monotonic()
+    with connection.cursor() as cursor:
+        # The tables the two steps above filled or changed.
+        for model in (Answer, RelatedAnswer, ArchivePage):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+    report.seconds["analyze"] += time.monotonic() - phase
     report.seconds["total"] = time.monotonic() - started
     return report
+
+
+def drop_site_rebakes(since: datetime) -> int:
+    """Drop the full bakes that creating the columns enqueued (a column shows on
+    every page, so saving one enqueues ``rebake_site``): nothing is baked yet, and
+    a worker started later (the bench's, to time publishing) would spend its first
+    minutes, or hours at full size, baking the site once per column. How many."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        enqueued_at__gte=since,
+        task_path__endswith=".rebake_site",
+        status=TaskResultStatus.READY,
+    ).delete()[0]
+
+
+class Meter:
+    """Progress of a step done one item at a time: a line at every tenth of the
+    way, with the rate and the time left."""
+
+    def __init__(
+        self, progress: Callable[[str], None], label: str, total: int | None = None
+    ):
+        self.progress, self.label, self.total = progress, label, total or 0
+        self.started = time.monotonic()
+        self.shown = 0  # tenths reported so far
+        if total is not None:
+            progress(f"{label}: 0/{total:,}")
+
+    def update(self, done: int, total: int | None = None) -> None:
+        """``done`` of the total (given here when it was not known at the start)."""
+        self.total = total if total is not None else self.total
+        tenths = done * 10 // max(self.total, 1)
+        if tenths <= self.shown:
+            return
+        self.shown = tenths
+        elapsed = time.monotonic() - self.started
+        rate = done / max(elapsed, 1e-9)
+        left = (self.total - done) / rate if rate else 0
+        self.progress(
+            f"{self.label}: {done:,}/{self.total:,} ({done / max(self.total, 1):.0%}), "
+            f"{rate:,.0f}/s, {elapsed:,.0f} s"
+            + (f", about {left:,.0f} s left" if done < self.total else "")
+        )
+
+
+def store_links(
+    now: datetime, progress: Callable[[str], None], processes: int = 1
+) -> int:
+    """Store every public answer's previous, next and related answers, and the
+    cards its page shows of them, with ``columns.links.relink_all`` (``manage.py
+    relink``): the links ``links.refresh`` stores when each answer is published,
+    for all of them at once (neighbours in one pass per column, related answers
+    searched in ``processes`` forked processes). How many answers."""
+    progress("stored links: neighbours, then related answers")
+    meter = Meter(progress, "stored links (related answers)")
+    linked = links.relink_all(now, processes=processes, progress=meter.update)
+    progress(f"stored links: {linked:,} answers")
+    return linked
+
+
+def close_list_pages(now: datetime, progress: Callable[[str], None]) -> int:
+    """Close the pages of every public list (a column's, a topic's, a month's), as
+    a full bake does before writing them; how many pages were closed."""
+    lists = list(archivepages.every_list(now))
+    meter = Meter(progress, "list pages", len(lists))
+    closed = 0
+    for done, answers in enumerate(lists, start=1):
+        closed += len(answers.close_pages(now))
+        meter.update(done)
+    progress(f"list pages: {closed:,} closed pages in {len(lists):,} lists")
+    return closed
+
+
+# Answers the bench publishes (and removes again) are told apart by their slug.
+PUBLISHED_BY_RUN = "bench-publish-"
+
+
+def approved_answers(count: int, seed: int = 2027) -> list[Answer]:
+    """``count`` approved answers, ready to publish, written as the generated ones
+    are (an opening of their own, pooled sections, three Zipf topics), each
+    printing a new letter assigned to the bench columnist, across the bench
+    columns. Their slugs start with ``PUBLISHED_BY_RUN`` (``remove_run_answers``)."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC).replace(microsecond=0)
+    author = User.objects.get(username="bench-columnist")
+    columns = list(Column.objects.filter(slug__startswith="bench-").order_by("slug"))
+    topic_ids = list(
+        Topic.objects.filter(slug__startswith="topic-")
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    weights = list(itertools.accumulate(zipf_weights(len(topic_ids))))
+    pool = section_pool(rng, size=20)
+    made = []
+    for number in range(count):
+        column = columns[number % len(columns)]
+        text = prose(rng, letter_length(rng))
+        with transaction.atomic():
+            question = Question.objects.create(
+                column=column,
+                original_text=text,
+                public_text=text,
+                headline=" ".join(rng.choices(WORDS, k=4)).capitalize(),
+                status=Question.Status.ASSIGNED,
+                assignee=author,
+                submitted_at=now.replace(minute=0, second=0),
+            )
+            opening = prose(rng, rng.randint(300, 700))
+            sections = [f"{opening}\n"]
+            sections += [markdown for markdown, _ in rng.sample(pool, 4)]
+            # save() renders the Markdown, as the answer editor's save does.
+            answer = Answer.objects.create(
+                column=column,
+                title=f"{question.headline} ({question.pk})",
+                slug=f"{PUBLISHED_BY_RUN}{question.pk}",
+                summary=prose(rng, 160),
+                body="\n".join(sections),
+                state=Answer.State.APPROVED,
+            )
+            AnswerLetter.objects.create(answer=answer, question=question, position=1)
+            answer.authors.add(author)
+            TaggedAnswer.objects.bulk_create(
+                TaggedAnswer(content_object_id=answer.pk, tag_id=tag)
+                for tag in set(rng.choices(topic_ids, cum_weights=weights, k=3))
+            )
+        made.append(answer)
+    return made
+
+
+def remove_run_answers() -> tuple[int, int]:
+    """Delete the answers made by ``approved_answers`` (published or not), their
+    letters and both's audit entries; (answers, letters) removed. Answers that
+    linked to them as previous or next are left with no link there, as before."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from columns.models import AuditEntry
+
+    answers = Answer.objects.filter(slug__startswith=PUBLISHED_BY_RUN)
+    answer_ids = list(answers.values_list("pk", flat=True))
+    letter_ids = list(
+        AnswerLetter.objects.filter(answer_id__in=answer_ids).values_list(
+            "question_id", flat=True
+        )
+    )
+    with transaction.atomic():
+        for model, ids in ((Answer, answer_ids), (Question, letter_ids)):
+            AuditEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=ids,
+            ).delete()
+        answers.delete()
+        Question.objects.filter(pk__in=letter_ids).delete()
+    return len(answer_ids), len(letter_ids)

@@ -36,8 +36,8 @@ def gunicorn(env: dict[str, str], workers: int = 5):
     """Serve the project with gunicorn on a free local port; yield (url, pid)."""
     port = free_port()
     command = [
-        sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "advice.wsgi",
-        "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+        sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py",
+        "advice.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
         "--worker-class", "sync", "--log-level", "warning",
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=ROOT, env=env)

@@ -12,10 +12,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 
 from bench import terms
 from bench.stats import percentile
+from columns import archivepages, links
 from columns.models import Answer, Column, Question, Topic, User
 
 # The budget's ceiling for public pages and the review queue (not the triage page
@@ -23,6 +25,7 @@ from columns.models import Answer, Column, Question, Topic, User
 QUERY_CEILING = 10
 # The queue's link to its next page (an href is HTML-escaped: &amp; between keys).
 NEXT_LINK = re.compile(r'<a href="([^"]+)" rel="next">')
+SIDES = {"previous": "older", "next": "newer"}
 
 
 @dataclass
@@ -84,38 +87,42 @@ def scenarios() -> list[Scenario]:
         .get()
     )
     topic = Topic.objects.order_by("id").first()
-    month = answer.publish_at
+    month = timezone.localtime(answer.publish_at)
     question = triage_letter()
-    in_column = Answer.objects.published().filter(column=column).count()
-    deep_page = max(1, min(50, in_column // 20))  # 20: at least a page's worth
     letter = (
         "My partner and I have been together for years and lately I feel nervous "
         "about talking about sex and desire and contraception with them."
     )
+    column_pages = archivepages.column_list(column)
     public = [
         Scenario("home", reverse("columns:home"), cold=True),
-        Scenario(
-            "column page",
-            reverse("columns:column_detail", args=[column.slug]),
-            cold=True,
+        Scenario("columns index", reverse("columns:columns_index"), cold=True),
+        Scenario("topics index", reverse("columns:topics_index"), cold=True),
+        Scenario("column page", column_pages.url(), cold=True, note="open end"),
+        # A closed page (numbered from the oldest) once the column has one.
+        *(
+            [Scenario("column page (closed)", column_pages.url(1), cold=True)]
+            if column_pages.closed_pages().filter(number=1).exists()
+            else []
         ),
         Scenario(
-            "column page (deep)",
-            reverse("columns:column_detail", args=[column.slug]) + f"?page={deep_page}",
+            "topic page",
+            archivepages.topic_list(topic).url(),
             cold=True,
-        ),
-        Scenario(
-            "topic page", reverse("columns:topic_detail", args=[topic.slug]), cold=True
+            note="open end",
         ),
         Scenario(
             "date archive",
-            reverse(
-                "columns:archive_month",
-                args=[f"{month.year:04d}", f"{month.month:02d}"],
-            ),
+            archivepages.month_list(month.year, month.month).url(),
             cold=True,
+            note="a month, open end",
         ),
-        Scenario("answer page", answer.get_absolute_url(), cold=True),
+        Scenario(
+            "answer page",
+            answer.get_absolute_url(),
+            cold=True,
+            note=stored_links_note(answer),
+        ),
         *(search(term) for term in terms.search_terms(Answer.objects.count())),
         Scenario(
             "ask suggestions",
@@ -147,6 +154,16 @@ def scenarios() -> list[Scenario]:
         ),
     ]
     return public + desk
+
+
+def stored_links_note(answer: Answer) -> str:
+    """What the answer page reads of the links stored on the answer (the
+    generator stores them, as publishing does)."""
+    found = links.stored(answer)
+    if not (found.older or found.newer or found.related):
+        return "no stored links: its page shows no previous, next or related answers"
+    sides = [side for side in ("previous", "next") if getattr(found, SIDES[side])]
+    return "stored links: " + ", ".join([*sides, f"{len(found.related)} related"])
 
 
 def deep_queue_url(client: Client, pages: int = 20) -> str:
