@@ -1,6 +1,20 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.db import models
+from django.urls import get_script_prefix, reverse
 from taggit.models import TagBase
+
+
+@lru_cache(maxsize=4096)
+def _address(url_name: str, slug: str, prefix: str) -> str:
+    return reverse(url_name, args=[slug])
+
+
+def address(url_name: str, slug: str) -> str:
+    """``reverse(url_name, args=[slug])``, remembered: a list page links every
+    item's column and topics, and reversing is the dearest part of drawing it."""
+    return _address(url_name, slug, get_script_prefix())
 
 
 class Topic(TagBase):
@@ -12,6 +26,9 @@ class Topic(TagBase):
         verbose_name = "topic"
         verbose_name_plural = "topics"
         ordering = ["name"]
+
+    def get_absolute_url(self) -> str:
+        return address("columns:topic_detail", self.slug)
 
 
 class ContentWarning(models.Model):
@@ -76,3 +93,6 @@ class Column(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return address("columns:column_detail", self.slug)
