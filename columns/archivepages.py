@@ -88,28 +88,29 @@ class AnswerList:
 
     def page(self, number: int | None, now: datetime) -> PageOfList:
         """The open end (``number`` None) or closed page ``number``; 404 for a page
-        that is not closed."""
-        closed = list(self.closed_pages().filter(number__in=_around(number)))
-        bounds = {page.number: page for page in closed}
-        last = self.closed_pages().order_by("-number").values_list("number", flat=True)
-        last_number = last.first() or 0
+        that is not closed. One query finds the pages around it."""
         answers = self.answers(now)
         if number is None:
-            if last_number:
-                answers = answers.filter(
-                    _after(self.closed_pages().get(number=last_number))
-                )
+            last = self.closed_pages().order_by("-number").first()
+            if last is not None:
+                answers = answers.filter(_after(last))
             items = list(answers.order_by(*NEWEST_FIRST)[:OPEN_END_MAX])
-            older = self.url(last_number) if last_number else None
+            older = self.url(last.number) if last else None
             return PageOfList(items, None, older_url=older, newer_url=None)
-        if number not in bounds:
+        around = {
+            page.number: page
+            for page in self.closed_pages().filter(
+                number__in=[number - 1, number, number + 1]
+            )
+        }
+        if number not in around:
             raise Http404("No such page.")
-        span = _up_to(bounds[number])
+        span = _up_to(around[number])
         if number > 1:
-            span &= _after(bounds[number - 1])
+            span &= _after(around[number - 1])
         items = list(answers.filter(span).order_by(*NEWEST_FIRST))
         older = self.url(number - 1) if number > 1 else None
-        newer = self.url(number + 1 if number < last_number else None)
+        newer = self.url(number + 1 if number + 1 in around else None)
         return PageOfList(items, number, older_url=older, newer_url=newer)
 
     def page_holding(self, answer: Answer) -> int | None:
@@ -154,10 +155,6 @@ class AnswerList:
         except IntegrityError:  # another worker closed them first
             return []
         return [page.number for page in pages]
-
-
-def _around(number: int | None) -> list[int]:
-    return [] if number is None else [number - 1, number]
 
 
 def _after(page: ArchivePage) -> Q:
