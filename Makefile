@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/advice
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: help install migrate demo run serve test test-fast test-postgres lint format check bench clean
+.PHONY: help install migrate demo run serve nginx test test-fast test-postgres lint format check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -38,11 +38,13 @@ run: demo ## From a fresh clone: install, migrate, load the demo, serve on 127.0
 	$(MANAGE) serve $(HOST_PORT)
 
 NGINX_PACKAGES := nginx libnginx-mod-http-brotli-static
-serve: demo ## As in production: bake, then nginx on 127.0.0.1:8080 in front of gunicorn, with a task worker
+serve: demo nginx ## As in production: bake, then nginx on 127.0.0.1:8080 in front of gunicorn, with a task worker
+	$(MANAGE) serve_site
+
+nginx: # nginx and its Brotli module from apt, when missing
 	@(test -x /usr/sbin/nginx && test -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so) \
 		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(NGINX_PACKAGES) >/dev/null) \
 		|| echo "nginx is missing and could not be installed (apt-get install $(NGINX_PACKAGES))"
-	$(MANAGE) serve_site
 
 test: install ## Lint, check migrations and run the whole suite (SQLite)
 	$(BIN)/ruff check .
@@ -73,7 +75,7 @@ check: lint ## Lint, deploy checks with production settings, migrations check, t
 	$(BIN)/python -m pytest
 
 BENCH_ARGS ?= --size full --database all
-bench: install ## Benchmarks: generate data, time pages, load over HTTP (BENCH_ARGS)
+bench: install nginx ## Benchmarks: generate data, time pages, load over HTTP, bake, publish, nginx (BENCH_ARGS)
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null) \
 		|| echo "wrk is missing and could not be installed: the HTTP figures will fail"
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
