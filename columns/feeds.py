@@ -27,6 +27,7 @@ from django.utils.html import escape, format_html_join
 
 from columns.listings import (
     SITE_NAME,
+    authors_in_order,
     letter_excerpt,
     nsfw_warnings,
     public_answers,
@@ -84,7 +85,7 @@ class AnswerFeed(Feed):
         return "New answers to readers' letters, in every column."
 
     def items(self, obj: Column | Topic | None) -> QuerySet[Answer]:
-        return self.answers(obj).prefetch_related("authors")[:ITEMS]
+        return self.answers(obj).prefetch_related(authors_in_order())[:ITEMS]
 
     def answers(self, obj: Column | Topic | None) -> QuerySet[Answer]:
         return public_answers()
@@ -111,7 +112,7 @@ class AnswerFeed(Feed):
         return ", ".join(author.byline for author in item.authors.all()) or SITE_NAME
 
     def item_categories(self, item: Answer) -> list[str]:
-        return [topic.name for topic in item.topics.all()]
+        return [topic.name for topic in item.topic_list]
 
     def item_pubdate(self, item: Answer):
         return item.first_published_at

@@ -19,8 +19,6 @@ from datetime import datetime, timedelta
 from django.db.models import (
     Count,
     Exists,
-    Max,
-    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -38,6 +36,7 @@ from columns.models import (
     Question,
     TaggedAnswer,
     Topic,
+    User,
 )
 
 SITE_NAME = "Advice desk"
@@ -76,10 +75,16 @@ def for_answer_page(queryset: QuerySet[Answer]) -> QuerySet[Answer]:
     warnings and topics (its links are on its own row)."""
     return queryset.select_related("column").prefetch_related(
         Prefetch("letters", queryset=printed_letters()),
-        "authors",
+        authors_in_order(),
         "content_warnings",
         "topics",
     )
+
+
+def authors_in_order() -> Prefetch:
+    """An answer's authors, in one order on every database (a baked page must read
+    the same however often it is rendered)."""
+    return Prefetch("authors", queryset=User.objects.order_by("pk"))
 
 
 def public_answers(now: datetime | None = None) -> QuerySet[Answer]:
@@ -103,8 +108,10 @@ def topic_answers(
     tagged = TaggedAnswer.objects.filter(tag=topic)
     # The span of ids stands in for the number of answers (two index look-ups, where
     # counting would read them all).
-    ids = Answer.objects.aggregate(first=Min("pk"), last=Max("pk"))
-    everything = ids["last"] - ids["first"] + 1 if ids["last"] else 0
+    # Two look-ups: SQLite answers MIN and MAX from the index only one at a time.
+    ids = Answer.objects.values_list("pk", flat=True)
+    first, last = ids.order_by("pk").first(), ids.order_by("-pk").first()
+    everything = last - first + 1 if last else 0
     walk_wins_from = math.isqrt(rows_needed * everything // WALK_ADVANTAGE) + 1
     if tagged[:walk_wins_from].count() >= walk_wins_from:
         has_topic = tagged.filter(content_object=OuterRef("pk"))

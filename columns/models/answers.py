@@ -190,6 +190,12 @@ class Answer(models.Model):
             kwargs={"column_slug": self.column.slug, "slug": self.slug},
         )
 
+    @property
+    def topic_list(self) -> list:
+        """The answer's topics by name (taggit's prefetch keeps no order, and a
+        baked page must not change between renders)."""
+        return sorted(self.topics.all(), key=lambda topic: topic.name)
+
     def is_published(self, now: datetime | None = None) -> bool:
         return (
             self.state == self.State.PUBLISHED

@@ -77,7 +77,7 @@ def article_json_ld(context: Context, answer: Answer) -> SafeString:
         ],
         "publisher": {"@type": "Organization", "name": listings.SITE_NAME},
         "articleSection": answer.column.name,
-        "keywords": [topic.name for topic in answer.topics.all()],
+        "keywords": [topic.name for topic in answer.topic_list],
         "isAccessibleForFree": True,
     }
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)

@@ -61,7 +61,7 @@ def test_every_baked_page_is_the_dynamic_page_byte_for_byte(demo, client, tmp_pa
     for name, body in baked.items():
         response = client.get(url_of(name), **HOST)
         assert response.status_code == 200, name
-        assert response.content == body, name
+        assert response.content.decode() == body.decode(), name
         assert gzip.decompress(files[name + ".gz"]) == body
         assert brotli.decompress(files[name + ".br"]) == body
     # Every address in the sitemap, every list page and every feed is baked.
