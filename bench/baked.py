@@ -229,12 +229,7 @@ def publish_to_disk(root: Path, count: int, say: Say, *, log: Path) -> dict:
             if not drained:
                 say("    the withdrawals' tasks did not all finish in time")
         finally:
-            worker.terminate()
-            try:
-                worker.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-                worker.wait()
+            http_load.stop(worker, timeout=60)
     answers_removed, letters_removed = generate.remove_run_answers()
     pages_removed = ArchivePage.objects.filter(pk__gt=last_page).delete()[0]
     tasks_removed = DBTaskResult.objects.filter(enqueued_at__gte=since).delete()[0]
@@ -452,8 +447,7 @@ def nginx_load(root: Path, prefix: Path, seconds: int, say: Say) -> dict:
                     + ")"
                 )
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            http_load.stop(server)
     plain_rate = figures["plain file"]["requests_per_s"]
     figures["ratios"] = {
         f"{name} / plain file": round(figures[name]["requests_per_s"] / plain_rate, 2)

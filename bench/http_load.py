@@ -31,6 +31,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def stop(process: subprocess.Popen, timeout: float = 30) -> None:
+    """Ask ``process`` to stop (SIGTERM), and kill it if it hasn't in ``timeout``."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextmanager
 def gunicorn(env: dict[str, str], workers: int = 5):
     """Serve the project with gunicorn on a free local port; yield (url, pid)."""
@@ -54,8 +64,7 @@ def gunicorn(env: dict[str, str], workers: int = 5):
             raise RuntimeError("gunicorn did not answer within 30 s")
         yield url, server.pid
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
 
 
 def peak_memory_kb(pid: int) -> dict[str, int]:

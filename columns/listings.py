@@ -6,13 +6,13 @@ queries however many answers the list holds. An answer's page adds its column's
 previous and next answers and related answers (``answer_page_context``).
 
 Paging never counts a list: a page reads one row more than it shows to know
-whether another follows (``first_rows``), by page number for the public lists
-(``page_of``) and by cursor for the desk's queue (``keyset_page``).
+whether another follows (``first_rows``), by page number for search and by cursor
+for the desk's queue (``keyset_page``); the archive's lists are paged by their
+closed pages (``columns.archivepages``).
 """
 
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -187,22 +187,6 @@ class PageNumbers:
         return self.number - 1
 
 
-@dataclass(frozen=True)
-class ListPage(PageNumbers):
-    """One page of a list, without a total: paging knows only whether there is a
-    next page (one row more is fetched), so no list ever counts its rows."""
-
-    items: list
-    number: int
-    has_next: bool
-
-    def __iter__(self) -> Iterator:
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-
 def page_number(text: str | None) -> int:
     """The page a ``?page=`` parameter asks for; 404 for anything but 1..MAX_PAGE."""
     if text is None:
@@ -217,14 +201,6 @@ def first_rows(queryset: QuerySet, size: int) -> tuple[list, bool]:
     one row more, never as a count)."""
     rows = list(queryset[: size + 1])
     return rows[:size], len(rows) > size
-
-
-def page_of(queryset: QuerySet, number: int, per_page: int) -> ListPage:
-    """Page ``number`` of ``queryset``; 404 past the end (page 1 may be empty)."""
-    rows, has_next = first_rows(queryset[(number - 1) * per_page :], per_page)
-    if number > 1 and not rows:
-        raise Http404("No such page.")
-    return ListPage(rows, number, has_next=has_next)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.http_load import stop
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -78,12 +80,7 @@ def running(command: list[str], env: dict[str, str], logs: Path, port: int = 0):
                     time.sleep(0.1)
             yield process
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
 
 
 def gunicorn(port: int, *options: str) -> list[str]:

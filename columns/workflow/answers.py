@@ -123,10 +123,7 @@ def publish(
     """
     now = now or timezone.now()
     at = at or now
-    if timezone.is_naive(at):
-        raise InvalidTransition("The publication time needs a time zone.")
-    if at < now - SCHEDULE_GRACE:
-        raise InvalidTransition("The publication time is in the past.")
+    _check_publication_time(at, now)
     check_allowed(answer, "publish", by)
     concerns = publication_concerns(answer)
     if concerns and not confirmed:
@@ -169,10 +166,7 @@ def reschedule(
     """Move a scheduled answer's publication to ``at`` (now, or later)."""
     require(by, "reschedule")
     now = now or timezone.now()
-    if timezone.is_naive(at):
-        raise InvalidTransition("The publication time needs a time zone.")
-    if at < now - SCHEDULE_GRACE:
-        raise InvalidTransition("The publication time is in the past.")
+    _check_publication_time(at, now)
     scheduled = Answer.objects.scheduled(now).filter(pk=answer.pk)
     old = scheduled.values_list("publish_at", flat=True).first()
     if old is None:
@@ -246,6 +240,14 @@ def mark_reviewed(
     if answer.state == State.PUBLISHED:
         baking.public_change(answer, at=answer.publish_at)
     return answer
+
+
+def _check_publication_time(at: datetime, now: datetime) -> None:
+    """Refuse a publication time without a time zone or in the past."""
+    if timezone.is_naive(at):
+        raise InvalidTransition("The publication time needs a time zone.")
+    if at < now - SCHEDULE_GRACE:
+        raise InvalidTransition("The publication time is in the past.")
 
 
 def _set_letters(
