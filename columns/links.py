@@ -241,7 +241,7 @@ def relink_all(
     RelatedAnswer.objects.all().delete()
     chunks = [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
     done = 0
-    with _related_finder(processes, now) as find:
+    with _RelatedFinder(processes, now) as find:
         for chosen in find(chunks):
             RelatedAnswer.objects.bulk_create(
                 RelatedAnswer(answer_id=pk, related_id=other, position=position)
@@ -258,7 +258,7 @@ def relink_all(
 BATCH = 500
 
 
-class _related_finder:
+class _RelatedFinder:
     """Finds related answers for chunks of ids, in this process or in a pool."""
 
     def __init__(self, processes: int, now: datetime) -> None:
