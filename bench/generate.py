@@ -14,9 +14,10 @@ the end by ``columns.search.schema.install``, the mechanism the migrations and
 
 Then every public answer's previous, next and related answers are stored, as
 publishing each one stores them (``columns.links.relink_all``, all at once; the
-answer page reads them), and the lists' pages are closed (``close_pages``, as a
-full bake does first), so the data is what a site that published these answers
-one by one would hold.
+answer page reads them), with what each page shows of its letters, bylines,
+labels and topics (``columns.pageparts.store_all``), and the lists' pages are
+closed (``close_pages``, as a full bake does first), so the data is what a site
+that published these answers one by one would hold.
 """
 
 import functools
@@ -31,7 +32,7 @@ from datetime import UTC, datetime, timedelta
 import wordfreq
 from django.db import connection, transaction
 
-from columns import archivepages, links
+from columns import archivepages, links, pageparts
 from columns.markdown import render_markdown
 from columns.models import (
     Answer,
@@ -368,6 +369,11 @@ def generate(
     phase = time.monotonic()
     report.linked = store_links(now, progress, processes)
     report.seconds["links"] = time.monotonic() - phase
+
+    phase = time.monotonic()
+    meter = Meter(progress, "page parts")
+    pageparts.store_all(progress=meter.update)
+    report.seconds["page parts"] = time.monotonic() - phase
 
     phase = time.monotonic()
     report.closed_pages = close_list_pages(now, progress)

@@ -10,6 +10,9 @@ the change: it is the same for every web process, whatever cache keeps the pages
 cache is unreachable.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -39,6 +42,12 @@ CURRENT_SQL = (
 )
 
 
+# The generation of the page being rendered in this thread (``rendering_under``).
+_rendering_generation: ContextVar[int | None] = ContextVar(
+    "rendering_generation", default=None
+)
+
+
 def current(now: datetime | None = None) -> PageState:
     """The generation and the next scheduled publication, in one indexed query
     (made for every public request, cached page or not)."""
@@ -55,6 +64,22 @@ def current(now: datetime | None = None) -> PageState:
             row = cursor.fetchone()
     number, changes, next_at = row
     return PageState(number, changes, datetime_from_db(next_at, connection))
+
+
+@contextmanager
+def rendering_under(generation: int) -> Iterator[None]:
+    """Mark the page rendered inside as belonging to ``generation``."""
+    token = _rendering_generation.set(generation)
+    try:
+        yield
+    finally:
+        _rendering_generation.reset(token)
+
+
+def rendering_generation() -> int:
+    """The generation of the page being rendered (read now outside a page)."""
+    number = _rendering_generation.get()
+    return current().generation if number is None else number
 
 
 def invalidate_public_pages() -> None:

@@ -27,9 +27,6 @@ from django.utils.html import escape, format_html_join
 
 from columns.listings import (
     SITE_NAME,
-    authors_in_order,
-    letter_excerpt,
-    nsfw_warnings,
     public_answers,
     topic_answers,
     updated_at,
@@ -85,7 +82,7 @@ class AnswerFeed(Feed):
         return "New answers to readers' letters, in every column."
 
     def items(self, obj: Column | Topic | None) -> QuerySet[Answer]:
-        return self.answers(obj).prefetch_related(authors_in_order())[:ITEMS]
+        return self.answers(obj)[:ITEMS]
 
     def answers(self, obj: Column | Topic | None) -> QuerySet[Answer]:
         return public_answers()
@@ -96,12 +93,12 @@ class AnswerFeed(Feed):
     def item_description(self, item: Answer) -> str:
         """The summary and the letter's start; for answers behind a content notice,
         only the warnings (feeds must not skip the notice)."""
-        warnings = ", ".join(str(warning) for warning in item.content_warnings.all())
+        warnings = ", ".join(str(warning) for warning in item.parts.warnings)
         notice = f"Content warnings: {warnings}." if warnings else ""
-        if nsfw_warnings(item):
+        if item.parts.nsfw_warnings:
             parts = [f"{notice} This answer opens behind a content notice."]
         else:
-            excerpt = letter_excerpt(item)
+            excerpt = item.parts.excerpt
             letter = f"The letter: “{excerpt}”" if excerpt else ""
             parts = [notice, item.summary, letter]
         # The description is HTML to readers, so each plain-text part is escaped,
@@ -109,10 +106,10 @@ class AnswerFeed(Feed):
         return format_html_join("", "<p>{}</p>", ((part,) for part in parts if part))
 
     def item_author_name(self, item: Answer) -> str:
-        return ", ".join(author.byline for author in item.authors.all()) or SITE_NAME
+        return ", ".join(author.byline for author in item.parts.authors) or SITE_NAME
 
     def item_categories(self, item: Answer) -> list[str]:
-        return [topic.name for topic in item.topic_list]
+        return [topic.name for topic in item.parts.topics]
 
     def item_pubdate(self, item: Answer):
         return item.first_published_at

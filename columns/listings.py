@@ -1,8 +1,9 @@
 """What every public list of answers shows, loaded in a constant number of queries.
 
 A listed answer shows its title, the first letter's public excerpt, its column,
-date, topics and content-warning labels: ``listed()`` fetches all of that in four
-queries however many answers the list holds. An answer's page adds its column's
+date, topics and content-warning labels: ``listed()`` fetches all of that in one
+query however many answers the list holds (what comes from other tables is kept on
+the answer's row, ``columns.pageparts``). An answer's page adds its column's
 previous and next answers and related answers (``answer_page_context``).
 
 Paging never counts a list: a page reads one row more than it shows to know
@@ -33,14 +34,12 @@ from columns.models import (
     Answer,
     AnswerLetter,
     ContentWarning,
-    Question,
     TaggedAnswer,
     Topic,
     User,
 )
 
 SITE_NAME = "Advice desk"
-EXCERPT_CHARS = 180
 POPULAR_WINDOW = 500
 # Reading an answer through the publication index is about this many times cheaper
 # than fetching one by id (measured on SQLite: answer rows are long).
@@ -51,18 +50,10 @@ UPDATE_GRACE = timedelta(hours=1)
 
 
 def listed(queryset: QuerySet[Answer]) -> QuerySet[Answer]:
-    """``queryset`` with what a list item shows (column, letters, topics, labels),
-    without the long texts a list never shows."""
-    letters = printed_letters().defer(
-        "question__original_text", "question__internal_notes"
-    )
-    return (
-        queryset.select_related("column")
-        .defer("body", "body_html")
-        .prefetch_related(
-            Prefetch("letters", queryset=letters), "topics", "content_warnings"
-        )
-    )
+    """``queryset`` with what a list item shows (its column; its letters' excerpt,
+    topics and labels are in ``Answer.parts``), without the long texts a list
+    never shows."""
+    return queryset.select_related("column").defer("body", "body_html")
 
 
 def printed_letters() -> QuerySet[AnswerLetter]:
@@ -71,14 +62,9 @@ def printed_letters() -> QuerySet[AnswerLetter]:
 
 
 def for_answer_page(queryset: QuerySet[Answer]) -> QuerySet[Answer]:
-    """``queryset`` with what an answer's page shows: its column, letters, authors,
-    warnings and topics (its links are on its own row)."""
-    return queryset.select_related("column").prefetch_related(
-        Prefetch("letters", queryset=printed_letters()),
-        authors_in_order(),
-        "content_warnings",
-        "topics",
-    )
+    """``queryset`` with what an answer's page shows: its column (its letters,
+    authors, warnings and topics are in ``Answer.parts``, its links on its row)."""
+    return queryset.select_related("column")
 
 
 def authors_in_order() -> Prefetch:
@@ -124,14 +110,9 @@ def excerpt(text: str, length: int) -> str:
     return Truncator(" ".join(text.split())).chars(length, truncate="…")
 
 
-def public_excerpt(question: Question, length: int = EXCERPT_CHARS) -> str:
-    """The start of a letter's public text: never the reader's original."""
-    return excerpt(question.public_text, length)
-
-
 def nsfw_warnings(answer: Answer) -> list[ContentWarning]:
     """The warnings that put the answer behind a click-through notice."""
-    return [warning for warning in answer.content_warnings.all() if warning.is_nsfw]
+    return answer.parts.nsfw_warnings
 
 
 def full_text_url(answer: Answer) -> str:
@@ -141,12 +122,6 @@ def full_text_url(answer: Answer) -> str:
         "columns:answer_read",
         kwargs={"column_slug": answer.column.slug, "slug": answer.slug},
     )
-
-
-def letter_excerpt(answer: Answer) -> str:
-    """The start of the answer's first printed letter (public text only)."""
-    letters = answer.letters.all()
-    return public_excerpt(letters[0].question) if letters else ""
 
 
 def last_modified_at(answer: Answer) -> datetime:
@@ -315,16 +290,22 @@ def adjacent_answers(answer: Answer, now: datetime) -> tuple[Answer | None, ...]
 
 
 def answer_page_context(answer: Answer, *, preview: bool = False) -> dict:
-    """What ``columns/answer_detail.html`` shows of ``answer``: the answer, the
-    previous and next public answers of its column and related answers. The public
-    page reads the links stored on the answer (``for_answer_page`` loads them); the
-    editor's preview works them out, as publishing would."""
-    # Imported here: columns.links builds on this module.
-    from columns import links
+    """What ``columns/answer_detail.html`` shows of ``answer``: the answer, its
+    parts (letters, bylines, labels, topics), the previous and next public answers
+    of its column and related answers. The public page reads the parts and links
+    stored on the answer's row; the editor's preview works them out, as publishing
+    would."""
+    # Imported here: columns.links and columns.pageparts build on this module.
+    from columns import links, pageparts
 
-    found = links.computed(answer, timezone.now()) if preview else links.stored(answer)
+    if preview:
+        found = links.computed(answer, timezone.now())
+        parts = pageparts.computed(answer)
+    else:
+        found, parts = links.stored(answer), answer.parts
     return {
         "answer": answer,
+        "parts": parts,
         "previous": found.older,
         "next": found.newer,
         "related": found.related,

@@ -78,9 +78,10 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         entry = None if fresh else cache.get(key)
         if entry is None:
             ttl = page_ttl(state, now)
-            response = view(request, *args, **kwargs)
-            if callable(getattr(response, "render", None)):
-                response.render()
+            with caching.rendering_under(state.generation):
+                response = view(request, *args, **kwargs)
+                if callable(getattr(response, "render", None)):
+                    response.render()
             if response.status_code == 200 and not response.cookies:
                 set_response_etag(response)
                 patch_cache_control(

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django_tasks_db.management.commands import db_worker
 
+from columns import pageparts
 from tests.factories import make_user
 
 # The live test server takes connections ten at a time by default; the concurrency
@@ -32,8 +33,11 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_caches(request):
-    """Each test starts with empty caches: memory, the shared Redis when REDIS_URL
-    is set, and the database's cache table for the tests that use the database."""
+    """Each test starts with empty caches: memory (with the names that pages
+    show, kept per process), the shared Redis when REDIS_URL is set, and the
+    database's cache table for the tests that use the database."""
+    # A test's database starts again at generation 1 with other rows.
+    pageparts.forget_names()
     if "_django_db_helper" in request.fixturenames:
         request.getfixturevalue("_django_db_helper")
         aliases = list(settings.CACHES)
@@ -46,6 +50,7 @@ def _empty_caches(request):
     for alias in aliases:
         caches[alias].clear()
     yield
+    pageparts.forget_names()
     for alias in aliases:
         caches[alias].clear()
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from columns import links
+from columns import links, pageparts
 from columns.models import Answer, AnswerLetter, Column, ContentWarning, Question, User
 
 _sequence = itertools.count(1)
@@ -69,6 +69,7 @@ def make_published_answer(
     publish_at=None,
     topics: tuple[str, ...] = (),
     warnings: tuple[ContentWarning, ...] = (),
+    authors: tuple[User, ...] = (),
     **overrides,
 ) -> Answer:
     """A published answer (public since an hour ago unless ``publish_at`` says
@@ -85,7 +86,10 @@ def make_published_answer(
     if topics:
         answer.topics.add(*topics)
     answer.content_warnings.add(*warnings)
-    # What the task after a publication does: its links, and its neighbours'.
+    answer.authors.add(*authors)
+    # What the task after a publication does: its parts, its links, and its
+    # neighbours' links.
+    pageparts.store([answer.pk])
     links.refresh(answer, timezone.now())
     answer.refresh_from_db()
     return answer

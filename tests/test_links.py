@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from columns import links
+from columns import links, pageparts
 from columns.listings import answer_page_context, for_answer_page
 from columns.models import Answer
 from tests.factories import make_column, make_published_answer
@@ -77,8 +77,9 @@ def test_the_answer_page_reads_its_links_with_the_answer(db, client):
         answer = for_answer_page(Answer.objects.filter(pk=middle.pk)).get()
         context = answer_page_context(answer)
     assert context["previous"] and context["next"]
-    # The answer (with its column) and its letters, authors, warnings and topics.
-    assert len(queries) == 5
+    # The answer with its column; its letters, authors, warnings and topics are
+    # parts of its row, their names known from the first page.
+    assert len(queries) == 1
 
 
 def test_relinking_everything_stores_what_publishing_works_out(db):
@@ -91,9 +92,11 @@ def test_relinking_everything_stores_what_publishing_works_out(db):
             topics=("lubricant",) if number % 3 else ("consent",),
             publish_at=now - timedelta(days=number + 1),
         )
-    Answer.objects.update(older=None, newer=None, link_cards=None)
+    Answer.objects.update(older=None, newer=None, link_cards=None, page_parts=None)
     out = io.StringIO()
     call_command("relink", "--processes", "1", stdout=out)
-    assert "Stored the links of 12 answers" in out.getvalue()
+    assert "Stored the links and page parts of 12 answers" in out.getvalue()
     for answer in Answer.objects.select_related("column"):
         assert stored_of(answer) == links.computed(answer, timezone.now())
+        assert answer.page_parts is not None
+        assert pageparts.of(answer) == pageparts.computed(answer)

@@ -25,7 +25,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import parse_http_date_safe
 
-from columns import archivepages, caching, links, pagecache
+from columns import archivepages, caching, links, pagecache, pageparts
 from columns.baking import files
 from columns.baking.paths import (
     answer_paths,
@@ -222,6 +222,7 @@ def public_change(answer: Answer, *, at: datetime | None = None) -> None:
     publication) or at once."""
     now = timezone.now()
     caching.note_public_change()
+    pageparts.clear(answer)
     before = sorted(pages_showing(answer, now))
     transaction.on_commit(lambda: pagecache.forget(before), robust=True)
     task = rebake_answer.using(run_after=at) if at and at > now else rebake_answer
@@ -230,10 +231,12 @@ def public_change(answer: Answer, *, at: datetime | None = None) -> None:
 
 @retried_task
 def rebake_answer(answer_id: int, shown_on: list[str]) -> dict:
-    """Bring the stored links and the baked pages up to date after a change to an
-    answer: the pages it was on (``shown_on``) and the pages it is on now."""
+    """Bring the stored parts and links and the baked pages up to date after a
+    change to an answer: the pages it was on (``shown_on``) and the pages it is on
+    now."""
     started = time.monotonic()
     now = timezone.now()
+    pageparts.store([answer_id])
     answer = Answer.objects.select_related("column").get(pk=answer_id)
     paths = set(shown_on)
     relinked = links.refresh(answer, now)

@@ -1,4 +1,5 @@
 from datetime import datetime
+from functools import cached_property
 
 from django.conf import settings
 from django.db import models
@@ -122,6 +123,9 @@ class Answer(models.Model):
     # What the page shows of those links (titles, addresses, dates), kept with the
     # row so that the page reads them without a join.
     link_cards = models.JSONField(null=True, editable=False)
+    # What its pages show from other tables (letters, bylines, labels, topics),
+    # kept with the row for the same reason (``columns.pageparts``).
+    page_parts = models.JSONField(null=True, editable=False)
 
     objects = AnswerQuerySet.as_manager()
 
@@ -190,11 +194,13 @@ class Answer(models.Model):
             kwargs={"column_slug": self.column.slug, "slug": self.slug},
         )
 
-    @property
-    def topic_list(self) -> list:
-        """The answer's topics by name (taggit's prefetch keeps no order, and a
-        baked page must not change between renders)."""
-        return sorted(self.topics.all(), key=lambda topic: topic.name)
+    @cached_property
+    def parts(self):
+        """What pages show of the answer from other tables (``columns.pageparts``)."""
+        # Imported here: columns.pageparts builds on the models.
+        from columns import pageparts
+
+        return pageparts.of(self)
 
     def is_published(self, now: datetime | None = None) -> bool:
         return (

@@ -1,20 +1,8 @@
-from functools import lru_cache
-
 from django.conf import settings
 from django.db import models
-from django.urls import get_script_prefix, reverse
 from taggit.models import TagBase
 
-
-@lru_cache(maxsize=4096)
-def _address(url_name: str, slug: str, prefix: str) -> str:
-    return reverse(url_name, args=[slug])
-
-
-def address(url_name: str, slug: str) -> str:
-    """``reverse(url_name, args=[slug])``, remembered: a list page links every
-    item's column and topics, and reversing is the dearest part of drawing it."""
-    return _address(url_name, slug, get_script_prefix())
+from columns.addresses import address
 
 
 class Topic(TagBase):

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 
 from columns import listings
 from columns.models import Answer
+from columns.pageparts import Parts
 from columns.video import InvalidVideo, VideoEmbed, parse_video
 
 register = template.Library()
@@ -24,7 +25,6 @@ register = template.Library()
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-register.filter("letter_excerpt", listings.letter_excerpt)
 register.filter("updated_at", listings.updated_at)
 register.filter("full_text_url", listings.full_text_url)
 
@@ -34,11 +34,6 @@ def iso(moment: datetime | None) -> str:
     """A machine-readable time for ``<time datetime>`` and metadata (whole
     seconds: HTML allows three decimals at most)."""
     return moment.replace(microsecond=0).isoformat() if moment else ""
-
-
-@register.filter
-def is_nsfw(answer: Answer) -> bool:
-    return bool(listings.nsfw_warnings(answer))
 
 
 @register.simple_tag
@@ -58,7 +53,7 @@ def absolute_url(context: Context, path: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def article_json_ld(context: Context, answer: Answer) -> SafeString:
+def article_json_ld(context: Context, answer: Answer, parts: Parts) -> SafeString:
     """The answer as schema.org Article structured data, in a script element that
     the browser never executes (so CSP allows it)."""
     url = absolute_url(context, answer.get_absolute_url())
@@ -72,12 +67,11 @@ def article_json_ld(context: Context, answer: Answer) -> SafeString:
         "datePublished": answer.first_published_at or answer.publish_at,
         "dateModified": listings.updated_at(answer) or answer.publish_at,
         "author": [
-            {"@type": "Person", "name": author.byline}
-            for author in answer.authors.all()
+            {"@type": "Person", "name": author.byline} for author in parts.authors
         ],
         "publisher": {"@type": "Organization", "name": listings.SITE_NAME},
         "articleSection": answer.column.name,
-        "keywords": [topic.name for topic in answer.topic_list],
+        "keywords": [topic.name for topic in parts.topics],
         "isAccessibleForFree": True,
     }
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)

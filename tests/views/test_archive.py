@@ -83,8 +83,8 @@ def full_answer(db):
         video_start_seconds=30,
         topics=("first time", "consent"),
         warnings=(make_content_warning(label="Medical detail"),),
+        authors=(author, make_user(public_name="Sam Okoro")),
     )
-    answer.authors.add(author, make_user(public_name="Sam Okoro"))
     Answer.objects.filter(pk=answer.pk).update(
         last_reviewed_on=timezone.localdate() - timedelta(days=3)
     )

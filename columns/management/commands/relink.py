@@ -1,4 +1,5 @@
-"""Store the links of every public answer at once: ``manage.py relink``."""
+"""Store the links and page parts of every public answer at once:
+``manage.py relink``."""
 
 import os
 import time
@@ -6,13 +7,14 @@ import time
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from columns import links
+from columns import links, pageparts
 
 
 class Command(BaseCommand):
     help = (
         "Work out and store the previous, next and related answers of every public "
-        "answer at once, as publishing them one by one would have (after a bulk "
+        "answer at once, and what its page shows of its letters, bylines, labels "
+        "and topics, as publishing them one by one would have (after a bulk "
         "import). Publishing keeps them current after that."
     )
 
@@ -27,20 +29,27 @@ class Command(BaseCommand):
 
     def handle(self, *args, processes: int, **options) -> None:
         started = time.monotonic()
-        shown = {"tenth": -1}
-
-        def progress(done: int, total: int) -> None:
-            tenth = done * 10 // max(total, 1)
-            if tenth != shown["tenth"]:
-                shown["tenth"] = tenth
-                self.stdout.write(f"related answers: {done:,}/{total:,}")
-
         count = links.relink_all(
-            timezone.now(), processes=max(1, processes), progress=progress
+            timezone.now(),
+            processes=max(1, processes),
+            progress=self.progress("related answers"),
         )
+        pageparts.store_all(progress=self.progress("page parts"))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Stored the links of {count:,} answers in "
+                f"Stored the links and page parts of {count:,} answers in "
                 f"{time.monotonic() - started:,.1f} s."
             )
         )
+
+    def progress(self, label: str):
+        """A progress callback that writes a line at every tenth of the way."""
+        shown = {"tenth": -1}
+
+        def report(done: int, total: int) -> None:
+            tenth = done * 10 // max(total, 1)
+            if tenth != shown["tenth"]:
+                shown["tenth"] = tenth
+                self.stdout.write(f"{label}: {done:,}/{total:,}")
+
+        return report
