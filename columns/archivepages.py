@@ -15,7 +15,7 @@ a full bake calls it for every list first.
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -60,14 +60,27 @@ class AnswerList:
 
     # What the list holds --------------------------------------------------------
 
-    def answers(self, now: datetime) -> QuerySet[Answer]:
-        """The list's public answers (not yet ordered), ready to be listed."""
-        if self.kind == ArchivePage.Kind.COLUMN:
-            return public_answers(now).filter(column_id=self.owner)
+    def answers(
+        self, upto: datetime, since: datetime | None = None
+    ) -> QuerySet[Answer]:
+        """The list's public answers published from ``since`` (else the list's
+        start) up to ``upto`` (no later than now), not yet ordered.
+
+        Each side has one bound on the publication date, so that the database
+        seeks that range of its index: given two upper bounds (now and the page's
+        end), SQLite walked from the newer one, through every later answer.
+        """
+        if self.kind == ArchivePage.Kind.MONTH:
+            start, end = month_span(*divmod(self.owner, 100))
+            upto = min(upto, end - timedelta(microseconds=1))
+            since = since or start
         if self.kind == ArchivePage.Kind.TOPIC:
-            return topic_answers(Topic(pk=self.owner), rows_needed=PER_PAGE, now=now)
-        start, end = month_span(*divmod(self.owner, 100))
-        return public_answers(now).filter(publish_at__gte=start, publish_at__lt=end)
+            found = topic_answers(Topic(pk=self.owner), rows_needed=PER_PAGE, now=upto)
+        else:
+            found = public_answers(upto)
+        if self.kind == ArchivePage.Kind.COLUMN:
+            found = found.filter(column_id=self.owner)
+        return found.filter(publish_at__gte=since) if since else found
 
     def closed_pages(self) -> QuerySet[ArchivePage]:
         return ArchivePage.objects.filter(kind=self.kind, owner=self.owner)
@@ -89,11 +102,9 @@ class AnswerList:
     def page(self, number: int | None, now: datetime) -> PageOfList:
         """The open end (``number`` None) or closed page ``number``; 404 for a page
         that is not closed. One query finds the pages around it."""
-        answers = self.answers(now)
         if number is None:
             last = self.closed_pages().order_by("-number").first()
-            if last is not None:
-                answers = answers.filter(_after(last))
+            answers = self._after(last, now)
             items = list(answers.order_by(*NEWEST_FIRST)[:OPEN_END_MAX])
             older = self.url(last.number) if last else None
             return PageOfList(items, None, older_url=older, newer_url=None)
@@ -105,10 +116,12 @@ class AnswerList:
         }
         if number not in around:
             raise Http404("No such page.")
-        span = _up_to(around[number])
-        if number > 1:
-            span &= _after(around[number - 1])
-        items = list(answers.filter(span).order_by(*NEWEST_FIRST))
+        page, previous = around[number], around.get(number - 1)
+        answers = self._after(previous, page.ends_at).filter(
+            Q(publish_at__lt=page.ends_at)
+            | Q(publish_at=page.ends_at, pk__lte=page.ends_id)
+        )
+        items = list(answers.order_by(*NEWEST_FIRST))
         older = self.url(number - 1) if number > 1 else None
         newer = self.url(number + 1 if number + 1 in around else None)
         return PageOfList(items, number, older_url=older, newer_url=newer)
@@ -124,15 +137,23 @@ class AnswerList:
         )
         return holding.order_by("number").values_list("number", flat=True).first()
 
+    def _after(self, page: ArchivePage | None, upto: datetime) -> QuerySet[Answer]:
+        """The list's answers after the end of closed ``page`` (all if None) up to
+        ``upto``."""
+        if page is None:
+            return self.answers(upto)
+        return self.answers(upto, since=page.ends_at).filter(
+            Q(publish_at__gt=page.ends_at)
+            | Q(publish_at=page.ends_at, pk__gt=page.ends_id)
+        )
+
     # Closing pages --------------------------------------------------------------------
 
     def close_pages(self, now: datetime) -> list[int]:
         """Close pages while the open end holds two pages' worth; the numbers of the
         pages closed."""
         last = self.closed_pages().order_by("-number").first()
-        answers = self.answers(now)
-        if last is not None:
-            answers = answers.filter(_after(last))
+        answers = self._after(last, now)
         keys = list(answers.order_by(*NEWEST_FIRST).values_list("publish_at", "pk"))
         keys.reverse()
         to_close = len(keys) // PER_PAGE - 1
@@ -155,20 +176,6 @@ class AnswerList:
         except IntegrityError:  # another worker closed them first
             return []
         return [page.number for page in pages]
-
-
-def _after(page: ArchivePage) -> Q:
-    """Answers after the end of ``page`` in publication order."""
-    return Q(publish_at__gt=page.ends_at) | Q(
-        publish_at=page.ends_at, pk__gt=page.ends_id
-    )
-
-
-def _up_to(page: ArchivePage) -> Q:
-    """Answers up to and including the end of ``page``."""
-    return Q(publish_at__lt=page.ends_at) | Q(
-        publish_at=page.ends_at, pk__lte=page.ends_id
-    )
 
 
 def month_span(year: int, month: int) -> tuple[datetime, datetime]:
