@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from django.db import connection
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -18,7 +19,7 @@ from django.utils.http import urlencode
 from bench import terms
 from bench.stats import percentile
 from columns import archivepages, links
-from columns.models import Answer, Column, Question, Topic, User
+from columns.models import Answer, ArchivePage, Column, Question, Topic, User
 
 # The budget's ceiling for public pages and the review queue (not the triage page
 # or the answer editor, which show one letter or answer with all its tools).
@@ -111,12 +112,14 @@ def scenarios() -> list[Scenario]:
             cold=True,
             note="open end",
         ),
+        *rare_topic_scenarios(),
         Scenario(
             "date archive",
             archivepages.month_list(month.year, month.month).url(),
             cold=True,
             note="a month, open end",
         ),
+        *old_month_scenarios(),
         Scenario(
             "answer page",
             answer.get_absolute_url(),
@@ -154,6 +157,39 @@ def scenarios() -> list[Scenario]:
         ),
     ]
     return public + desk
+
+
+def rare_topic_scenarios() -> list[Scenario]:
+    """The rarest topic that has a closed page, at its middle closed page: the
+    dearest topic page (its answers are far apart in the publication index)."""
+    closed = ArchivePage.objects.filter(kind=ArchivePage.Kind.TOPIC)
+    owners = (
+        closed.values("owner").annotate(pages=Count("pk")).order_by("pages", "owner")
+    )
+    rarest = owners.first()
+    if rarest is None:
+        return []
+    topic = Topic.objects.get(pk=rarest["owner"])
+    number = max(1, rarest["pages"] // 2)
+    url = archivepages.topic_list(topic).url(number)
+    note = f"{topic.name}: closed page {number} of {rarest['pages']}"
+    return [Scenario("topic page (rare, closed)", url, cold=True, note=note)]
+
+
+def old_month_scenarios() -> list[Scenario]:
+    """The first month of the archive, open end and closed page 1 (a month
+    long closed holds two pages' worth at its open end)."""
+    first = Answer.objects.published().order_by("publish_at").first()
+    if first is None:
+        return []
+    local = timezone.localtime(first.publish_at)
+    month = archivepages.month_list(local.year, local.month)
+    found = [Scenario("date archive (first month)", month.url(), cold=True)]
+    if month.closed_pages().filter(number=1).exists():
+        found.append(
+            Scenario("date archive (first month, closed)", month.url(1), cold=True)
+        )
+    return found
 
 
 def stored_links_note(answer: Answer) -> str:
