@@ -126,6 +126,17 @@ class Answer(models.Model):
     # What its pages show from other tables (letters, bylines, labels, topics),
     # kept with the row for the same reason (``columns.pageparts``).
     page_parts = models.JSONField(null=True, editable=False)
+    # Text saved by the editor page while its writer types, not yet made a
+    # revision (``workflow.editing``): when and by whom.
+    autosaved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    autosaved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     objects = AnswerQuerySet.as_manager()
 
@@ -304,6 +315,11 @@ class ReviewComment(models.Model):
         related_name="review_comments",
     )
     body = models.TextField()
+    # The passage of the answer's body the comment is on (blank: the whole
+    # answer), with a little text either side to find it again after edits.
+    passage = models.TextField(blank=True)
+    passage_before = models.CharField(max_length=80, blank=True)
+    passage_after = models.CharField(max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
