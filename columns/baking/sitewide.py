@@ -3,7 +3,7 @@ edited, a columnist's public name changed. They make every cached page stale (th
 cache generation) and enqueue a full bake with the change; they are rare, and
 every list, answer page and feed names columns, topics and bylines."""
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from columns import links
@@ -64,6 +64,17 @@ def byline_changing(sender, instance: User, update_fields=None, **kwargs) -> Non
     old = User.objects.filter(pk=instance.pk).first()
     if old is None or (old.byline, old.bio) == (instance.byline, instance.bio):
         return
-    shown = instance.answers.filter(state="published").exists()
-    if shown or instance.hosted_columns.exists():
+    if _shown_on_pages(instance):
         site_changed()
+
+
+@receiver(pre_delete, sender=User)
+def byline_leaving(sender, instance: User, **kwargs) -> None:
+    if _shown_on_pages(instance):
+        site_changed()
+
+
+def _shown_on_pages(user: User) -> bool:
+    """Whether public pages name ``user`` (as an author or a column's host)."""
+    shown = user.answers.filter(state="published").exists()
+    return shown or user.hosted_columns.exists()

@@ -41,6 +41,17 @@ def test_a_new_byline_bakes_everything_but_a_sign_in_does_not(db):
     assert full_bakes() == before + 1
 
 
+def test_deleting_an_author_takes_the_byline_off_every_page(db, client):
+    author = make_user(public_name="Dr Leaving")
+    answer = make_published_answer(authors=(author,))
+    assert "Dr Leaving" in client.get(answer.get_absolute_url()).content.decode()
+    before, generation = full_bakes(), caching.current().generation
+    author.delete()
+    assert full_bakes() == before + 1
+    assert caching.current().generation == generation + 1
+    assert "Dr Leaving" not in client.get(answer.get_absolute_url()).content.decode()
+
+
 def test_the_bake_command_reports_what_it_did(db, tmp_path):
     make_published_answer(title="Baked by the command")
     out = io.StringIO()
