@@ -1,9 +1,16 @@
 """Word-level comparison of two texts: on the desk, the reader's original against
-the public text; in the answer editor, one revision against another.
+the public text; in the answer editor, one revision against another (the revision
+compare page and the conflict notice).
 
-Lines (paragraphs, in Markdown) are matched first, then sentences within the lines
-that differ, and only then words, so a long answer with a few edits compares in
-milliseconds. A change shows as whole words, with the whitespace before each.
+Paragraphs (blocks separated by blank lines, in Markdown) are matched first, then
+lines and sentences within the paragraphs that differ, and only then words, so a
+long answer with a few edits compares in milliseconds. A change shows as whole
+words, with the whitespace before each.
+
+A long text with a few edits should show the edits, not the whole text again:
+``WordDiff.parts`` keeps each change with a paragraph of context on either side and
+folds every longer run of unchanged paragraphs into one ``Fold`` (shown as "12
+unchanged paragraphs", which opens to show them).
 """
 
 import difflib
@@ -22,6 +29,21 @@ TOKEN = re.compile(r"\s*\w+|\s*[^\w\s]+|\s+")
 # longer than this is shown as removed and added whole.
 WORD_DIFF_MAX_CHARS = 10_000
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)\s*")
+# What separates paragraphs: one or more blank lines (with the spaces ending the
+# line before), or the blank space ending the text. The indentation of the next
+# paragraph stays with it, as it means something in Markdown. A gap starts only
+# right after a visible character: tried inside a long run of spaces, it would
+# rescan the run from every position.
+_GAP = re.compile(r"(?<=\S)(?:\s+\Z|[^\S\n]*\n(?:[^\S\n]*\n)+)")
+_LEADING_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
+
+# Unchanged paragraphs shown on either side of a change, as code review tools do.
+CONTEXT_PARAGRAPHS = 1
+# A shorter run of unchanged paragraphs is shown, not folded: its fold's line would
+# hide next to nothing.
+MIN_FOLDED = 2
+
+_TAGS = {"delete": "del", "insert": "ins"}
 
 
 @dataclass(frozen=True)
@@ -33,11 +55,54 @@ class Segment:
     text: str
 
 
+def _html(segments: tuple[Segment, ...]) -> SafeString:
+    return mark_safe(
+        "".join(
+            f"<{_TAGS[s.op]}>{escape(s.text)}</{_TAGS[s.op]}>"
+            if s.op in _TAGS
+            else escape(s.text)
+            for s in segments
+        )
+    )
+
+
 @dataclass(frozen=True)
-class WordDiff:
-    """The segments that turn one text into the other, in order."""
+class Block:
+    """One unchanged paragraph, or one change: the paragraphs an edit rewrote,
+    removed or added, compared word by word. The blank lines around it are not
+    part of it."""
 
     segments: tuple[Segment, ...]
+    folded = False
+
+    @property
+    def changed(self) -> bool:
+        return any(segment.op != "equal" for segment in self.segments)
+
+    @cached_property
+    def html(self) -> SafeString:
+        """The text escaped, with ``<del>`` and ``<ins>`` around the changes."""
+        return _html(self.segments)
+
+
+@dataclass(frozen=True)
+class Fold:
+    """A run of unchanged paragraphs, shown folded."""
+
+    blocks: tuple[Block, ...]
+    folded = True
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    """The segments that turn one text into the other, in order, and the same
+    changes paragraph by paragraph (``blocks``)."""
+
+    segments: tuple[Segment, ...]
+    blocks: tuple[Block, ...] = ()
 
     @cached_property
     def removed(self) -> int:
@@ -54,20 +119,104 @@ class WordDiff:
     @cached_property
     def html(self) -> SafeString:
         """The texts escaped, with ``<del>`` and ``<ins>`` around the changes."""
-        tags = {"delete": "del", "insert": "ins"}
-        return mark_safe(
-            "".join(
-                f"<{tags[s.op]}>{escape(s.text)}</{tags[s.op]}>"
-                if s.op in tags
-                else escape(s.text)
-                for s in self.segments
-            )
-        )
+        return _html(self.segments)
+
+    @cached_property
+    def parts(self) -> list[Block | Fold]:
+        """What to show: the changes with their context, the rest folded."""
+        return fold(self.blocks)
 
 
 def word_diff(old: str, new: str) -> WordDiff:
-    """Compare two texts word by word."""
-    return WordDiff(tuple(_join_replacements(_compare(old, new, level=0))))
+    """Compare two texts paragraph by paragraph, then word by word."""
+    old_lead, old_paragraphs = _split_paragraphs(old)
+    new_lead, new_paragraphs = _split_paragraphs(new)
+    segments = _gap_changes(old_lead, new_lead)
+    blocks: list[Block] = []
+    matcher = difflib.SequenceMatcher(
+        None,
+        [text for text, _gap in old_paragraphs],
+        [text for text, _gap in new_paragraphs],
+        autojunk=False,
+    )
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            pairs = zip(old_paragraphs[i1:i2], new_paragraphs[j1:j2], strict=True)
+            for (text, old_gap), (_text, new_gap) in pairs:
+                blocks.append(Block((Segment("equal", text),)))
+                segments += [Segment("equal", text), *_gap_changes(old_gap, new_gap)]
+            continue
+        before, before_gap = _join(old_paragraphs[i1:i2])
+        after, after_gap = _join(new_paragraphs[j1:j2])
+        changes = tuple(_join_replacements(_compare(before, after, level=0)))
+        blocks.append(Block(changes))
+        segments += [*changes, *_gap_changes(before_gap, after_gap)]
+    return WordDiff(tuple(_join_replacements(segments)), tuple(blocks))
+
+
+def fold(
+    blocks: tuple[Block, ...] | list[Block], context: int = CONTEXT_PARAGRAPHS
+) -> list[Block | Fold]:
+    """``blocks`` with each run of unchanged paragraphs folded, except the
+    ``context`` paragraphs next to a change."""
+    parts: list[Block | Fold] = []
+    unchanged: list[Block] = []
+
+    def flush(before_a_change: bool) -> None:
+        # Whatever came before the run ended with a change.
+        head = context if parts else 0
+        tail = context if before_a_change else 0
+        if len(unchanged) - head - tail < MIN_FOLDED:
+            parts.extend(unchanged)
+        else:
+            end = len(unchanged) - tail
+            parts.extend(unchanged[:head])
+            parts.append(Fold(tuple(unchanged[head:end])))
+            parts.extend(unchanged[end:])
+        unchanged.clear()
+
+    for block in blocks:
+        if block.changed:
+            flush(before_a_change=True)
+            parts.append(block)
+        else:
+            unchanged.append(block)
+    flush(before_a_change=False)
+    return parts
+
+
+def _split_paragraphs(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The blank lines opening ``text``, then each paragraph as its text and the
+    blank space after it: joined, they are ``text`` again."""
+    if not text.strip():
+        return text, []
+    lead = _LEADING_BLANK_LINES.match(text).group()
+    paragraphs = []
+    start = len(lead)
+    for gap in _GAP.finditer(text, start):
+        paragraphs.append((text[start : gap.start()], gap.group()))
+        start = gap.end()
+    if start < len(text):
+        paragraphs.append((text[start:], ""))
+    return lead, paragraphs
+
+
+def _join(paragraphs: list[tuple[str, str]]) -> tuple[str, str]:
+    """Paragraphs as one text, and apart the blank space after the last."""
+    if not paragraphs:
+        return "", ""
+    text = "".join(text + gap for text, gap in paragraphs[:-1])
+    return text + paragraphs[-1][0], paragraphs[-1][1]
+
+
+def _gap_changes(old: str, new: str) -> list[Segment]:
+    """Blank space between paragraphs, kept so that the segments make up both texts
+    exactly; it changes nothing a reader sees, so no block shows it."""
+    if old == new:
+        return [Segment("equal", old)] if old else []
+    return [
+        Segment(op, text) for op, text in (("delete", old), ("insert", new)) if text
+    ]
 
 
 def _split_lines(text: str) -> list[str]:

@@ -1,5 +1,8 @@
 """Revisions in the desk: the list, one revision, comparing any two, restoring."""
 
+import re
+from html import unescape
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -9,6 +12,8 @@ from columns.models import Answer
 from columns.workflow import editing
 from columns.workflow.editing import AnswerText
 from tests.factories import make_draft
+from tests.htmlcheck import nu_errors
+from tests.seeds import seed_markdown
 
 
 def signed_in(user) -> Client:
@@ -144,3 +149,93 @@ def test_a_columnist_cannot_restore_once_the_answer_is_in_review(answer, columni
 def test_restoring_is_post_only(answer, columnist):
     url = reverse("editor:revision_restore", args=[answer.pk, 1])
     assert signed_in(columnist).get(url).status_code == 405
+
+
+# Long answers: the changes, with the rest folded --------------------------------------
+
+FOLD = re.compile(
+    r'<details class="diff-fold"><summary>(\d+) unchanged paragraphs</summary>'
+    r"(.*?)</details>",
+    re.S,
+)
+PARAGRAPH = re.compile(r'<div class="diff-paragraph">(.*?)</div>', re.S)
+
+
+@pytest.fixture
+def long_answer(columnist):
+    body = seed_markdown().strip()
+    return make_draft(author=columnist, title="Anal, for the first time", body=body)
+
+
+def paragraphs_of(body: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+
+
+def test_a_sentence_changed_in_a_long_answer_shows_alone_with_the_rest_folded(
+    long_answer, columnist, editor
+):
+    old = long_answer.body
+    assert len(old.split()) > 2_600
+    sentence = "That, dear querrent, is a nasty move."
+    save(
+        long_answer,
+        editor,
+        old.replace(sentence, "That, dear reader, is a nasty move."),
+    )
+    url = reverse("editor:revision_diff", args=[long_answer.pk])
+    response = signed_in(columnist).get(url, {"old": 1, "new": 2})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "That, dear<del> querrent</del><ins> reader</ins>, is a nasty move." in html
+    paragraphs = paragraphs_of(old)
+    (middle,) = [n for n, p in enumerate(paragraphs) if sentence in p]
+    folds = FOLD.findall(html)
+    # Everything but the changed paragraph and one paragraph either side is folded.
+    assert [int(count) for count, _ in folds] == [
+        middle - 1,
+        len(paragraphs) - middle - 2,
+    ]
+    hidden = [unescape(p) for _, inside in folds for p in PARAGRAPH.findall(inside)]
+    assert hidden == paragraphs[: middle - 1] + paragraphs[middle + 2 :]
+    shown = unescape(re.sub(r"<details.*?</details>", "", html, flags=re.S))
+    assert paragraphs[middle - 1] in shown and paragraphs[middle + 1] in shown
+    assert paragraphs[0] not in shown and paragraphs[-1] not in shown
+
+
+def test_the_conflict_notice_folds_what_both_versions_share(long_answer, columnist):
+    old = long_answer.body
+    client = signed_in(columnist)
+    edit = reverse("editor:answer_edit", args=[long_answer.pk])
+    save(long_answer, columnist, old.replace("Bat those lashes.", "Bat them."))
+    mine = old.replace("It takes time.", "It takes a long time.")
+    response = client.post(
+        edit,
+        {
+            "title": long_answer.title,
+            "slug": long_answer.slug,
+            "body": mine,
+            "version": 1,
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 409
+    # The saved version against mine (the saved one's words struck through): two
+    # changes, each with its context, and the rest folded.
+    assert "It takes<ins> a long</ins> time." in html
+    assert "Bat<del> them</del><ins> those lashes</ins>." in html
+    assert len(FOLD.findall(html)) == 3
+
+
+def test_a_folded_diff_is_valid_html(long_answer, editor):
+    body = long_answer.body
+    save(long_answer, editor, body.replace("Stare at that hot thing.", "Look at it."))
+    page = signed_in(editor).get(reverse("editor:revision_diff", args=[long_answer.pk]))
+    assert FOLD.search(page.content.decode())
+    assert nu_errors({"folded diff": page.content.decode()}) == {}
+
+
+def test_a_short_change_to_the_title_shows_whole_without_folds(answer, editor):
+    url = reverse("editor:revision_diff", args=[answer.pk])
+    html = signed_in(editor).get(url, {"old": 2, "new": 3}).content.decode()
+    assert "On saying no<ins> well</ins>" in html
+    assert "<details" not in html
