@@ -24,6 +24,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
 )
 from django.http import Http404
 from django.urls import reverse
@@ -193,6 +194,7 @@ def keyset_page(
     *,
     key: str = "pk",
     lead: tuple[str, ...] = (),
+    by: str | None = None,
     newest_first: bool,
     size: int,
     after: int | None = None,
@@ -211,6 +213,11 @@ def keyset_page(
     PostgreSQL that the index gives the order, where it would otherwise walk the
     primary key hoping to meet the status soon. The branches are combined with
     ``union_of_slices``.
+
+    ``by`` names a field that orders the rows before their id (a letter's arrival
+    time, which many letters share): the cursor is still an id, and the rows past
+    it are those past its (``by``, id) pair, the cursor row's value read in a
+    subquery of the same query.
     """
     forward = before is None
     descending = newest_first == forward
@@ -218,11 +225,16 @@ def keyset_page(
     walks = []
     for branch in branches:
         if cursor is not None:
-            branch = branch.filter(**{"pk__lt" if descending else "pk__gt": cursor})
-        order = [f"-{field}" if descending else field for field in (*lead, key)]
+            branch = branch.filter(_past(branch.model, cursor, by, descending))
+        fields = (*lead, by, key) if by else (*lead, key)
+        order = [f"-{field}" if descending else field for field in fields]
         walks.append(branch.order_by(*order).values("pk")[: size + 1])
     picked = rows.filter(pk__in=union_of_slices(walks))
-    found, more = first_rows(picked.order_by("-pk" if descending else "pk"), size)
+    order = [by, "pk"] if by else ["pk"]
+    found, more = first_rows(
+        picked.order_by(*(f"-{field}" if descending else field for field in order)),
+        size,
+    )
     if not forward:
         found.reverse()
     has_next = more if forward else True
@@ -232,6 +244,16 @@ def keyset_page(
         next_after=found[-1].pk if found and has_next else None,
         previous_before=found[0].pk if found and has_previous else None,
     )
+
+
+def _past(model, cursor: int, by: str | None, descending: bool) -> Q:
+    """The rows after the ``cursor`` id in the walk's order: by id alone, or by
+    (``by``, id) with the cursor row's ``by`` read in a subquery."""
+    beyond = "lt" if descending else "gt"
+    if by is None:
+        return Q(**{f"pk__{beyond}": cursor})
+    value = Subquery(model._default_manager.filter(pk=cursor).values(by)[:1])
+    return Q(**{f"{by}__{beyond}": value}) | Q(**{by: value, f"pk__{beyond}": cursor})
 
 
 def popular_topics(now: datetime, limit: int = 12) -> QuerySet[Topic]:

@@ -2,7 +2,17 @@
 
 import pytest
 
-from columns.anonymity import find_hits, highlight, summarise
+from columns import workflow
+from columns.anonymity import (
+    check_letter,
+    find_hits,
+    highlight,
+    letter_hits,
+    summarise,
+    where,
+)
+from columns.models import Question
+from tests.factories import make_answer, make_question
 
 
 @pytest.mark.parametrize(
@@ -32,6 +42,34 @@ from columns.anonymity import find_hits, highlight, summarise
         ("we moved to 1600 Pennsylvania Avenue", "address", "1600 Pennsylvania Avenue"),
         ("Apt 4B, the one upstairs", "address", "Apt 4B"),
         ("near SW1A 1AA", "address", "SW1A 1AA"),
+        # Handles named by their network, without an "@".
+        ("my insta is jamie_rivers92 btw", "handle", "jamie_rivers92"),
+        ("snap: jamiel.rivers", "handle", "jamiel.rivers"),
+        ("Snapchat = JamieRivers", "handle", "JamieRivers"),
+        ("my insta name is jamierivers", "handle", "jamierivers"),
+        ("find me on tiktok as jamie.rivers", "handle", "jamie.rivers"),
+        ("twitter: @jo_smith", "handle", "@jo_smith"),
+        # Full-width and other look-alike characters (read after NFKC).
+        ("mail jamie＠gmail．com now", "email", "jamie＠gmail．com"),
+        ("ＤＭ ＠jo_smith", "handle", "＠jo_smith"),
+        ("call ０７７００ ９００１２３", "phone", "０７７００ ９００１２３"),
+        # Phone numbers in words.
+        (
+            "ring oh seven seven zero zero nine double oh one two three tonight",
+            "phone",
+            "oh seven seven zero zero nine double oh one two three",
+        ),
+        (
+            "Zero seven seven zero zero, nine zero zero one two three.",
+            "phone",
+            "Zero seven seven zero zero, nine zero zero one two three",
+        ),
+        ("it's 07700 nine 00123", "phone", "07700 nine 00123"),
+        (
+            "it's 07700 nine double oh one two three",
+            "phone",
+            "07700 nine double oh one two three",
+        ),
     ],
 )
 def test_identifiers_are_found_with_their_kind_and_position(text, kind, found):
@@ -58,6 +96,13 @@ def test_identifiers_are_found_with_their_kind_and_position(text, kind, found):
         "Aged 18-25, we tried version 2.0.1 of our plan.",
         "I looked at him. Co-workers noticed.",
         "Between 3 and 4 times a night, at 11 and at 2.",
+        "It costs 1200-1300 a month, or 10000 - 15000 a year.",
+        "We walk 5000-8000 steps.",
+        "About 1, 100, 10,000 and all of them.",
+        "We split in 2019, 2020, one more time in 2021.",
+        "My insta is private and I saw it on snap and twitter too.",
+        "One or two, three or four times, and one more: a double one.",
+        "Oh, one of them is two years older than the other one.",
     ],
 )
 def test_ordinary_numbers_dates_and_punctuation_are_not_flagged(text):
@@ -91,3 +136,59 @@ def test_highlighting_escapes_the_text_and_marks_each_hit():
 
 def test_text_without_hits_is_only_escaped():
     assert highlight("a < b", []) == "a &lt; b"
+
+
+def test_hits_in_full_width_text_point_into_the_text_as_written():
+    text = "Write to ｊｏ＠ｅｘａｍｐｌｅ．ｃｏｍ, thanks"
+    [hit] = find_hits(text)
+    assert (hit.kind, hit.text) == ("email", "ｊｏ＠ｅｘａｍｐｌｅ．ｃｏｍ")
+    assert text[hit.start : hit.end] == hit.text
+    html = highlight(text, [hit])
+    assert html.endswith("ｊｏ＠ｅｘａｍｐｌｅ．ｃｏｍ</mark>, thanks")
+
+
+def test_an_accent_typed_as_a_combining_mark_stays_inside_the_hit():
+    text = "jose\u0301@example.com wrote"
+    [hit] = find_hits(text)
+    assert hit.text == "jose\u0301@example.com"
+
+
+def test_the_check_of_a_letter_reads_its_headline_text_and_sign_off():
+    parts = check_letter(
+        headline="Help, from @dan_r",
+        public_text="Nothing to see.",
+        sign_off="Dan, dan.smith@example.com, 07700 900789",
+    )
+    assert [(part.label, len(part.hits)) for part in parts] == [
+        ("headline", 1),
+        ("public text", 0),
+        ("sign-off", 2),
+    ]
+    assert where(parts) == "the headline and the sign-off"
+    hits = [hit for part in parts for hit in part.hits]
+    assert summarise(hits) == (
+        "1 email address, 1 phone number and 1 social media handle"
+    )
+
+
+def test_letter_hits_are_those_of_every_printed_part():
+    letter = Question(
+        headline="Snap: dan.r",
+        public_text="Clean.",
+        sign_off="Dan, dan.smith@example.com",
+    )
+    assert [(hit.kind, hit.text) for hit in letter_hits(letter)] == [
+        ("handle", "dan.r"),
+        ("email", "dan.smith@example.com"),
+    ]
+    assert letter_hits(Question(headline="", public_text="Hi.", sign_off="Jo")) == []
+
+
+@pytest.mark.django_db
+def test_publishing_needs_confirmation_for_a_number_spelled_out_in_the_sign_off():
+    letter = make_question(sign_off="Dan, oh seven seven double oh nine one two three")
+    answer = make_answer(questions=[letter])
+    assert workflow.publication_concerns(answer) == [
+        f"Letter 1 (#{letter.pk}) may identify someone: the anonymity guard found "
+        "1 phone number."
+    ]

@@ -431,3 +431,11 @@ def test_a_letter_without_public_text_cannot_be_assigned(editor, columnist):
     with pytest.raises(workflow.BulkRefused, match="no public text"):
         workflow.bulk_assign([other], to=columnist, by=editor)
     assert not Answer.objects.exists()
+
+
+def test_bulk_assignment_refuses_an_identifying_sign_off(editor, columnist):
+    leaky = make_question(sign_off="Dan, dan.smith@example.com, 07700 900789")
+    with pytest.raises(workflow.BulkRefused) as refused:
+        workflow.bulk_assign([leaky], to=columnist, by=editor)
+    assert "the sign-off" in str(refused.value)
+    assert not Answer.objects.exists()

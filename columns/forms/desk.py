@@ -189,26 +189,34 @@ class LetterEditForm(forms.Form):
 class ActionForm(forms.Form):
     """A transition of one letter: the version seen and an optional internal note.
 
-    The triage page holds several of these forms; each has its own id prefix so
-    the page's element ids stay unique.
+    The triage page is one HTML form (every button sends the letter's edited text
+    along, ``columns.views.desk.actions``), holding the fields of every action; so
+    each action's note has a name of its own, "<action>-note" ("decline-note",
+    "assign-note"). The version is the page's one ``version`` field.
     """
 
-    id_prefix = "action"
+    action = "action"
 
     version = VersionField(Question)
     note = forms.CharField(
         label="Internal note", max_length=1000, required=False, strip=True
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+    def __init__(self, *args, action: str | None = None, **kwargs) -> None:
+        if action is not None:
+            self.action = action
         super().__init__(*args, **kwargs)
+
+    def add_prefix(self, field_name: str) -> str:
+        if field_name == "note":
+            return f"{self.action}-note"
+        return super().add_prefix(field_name)
 
 
 class AssignForm(ActionForm):
     """Assign the letter to a columnist, in a new draft or an existing one."""
 
-    id_prefix = "assign"
+    action = "assign"
 
     columnist = AuthorChoiceField(
         answer_authors(), empty_label="Choose…", widget=QuickSelect
@@ -233,7 +241,7 @@ class AssignForm(ActionForm):
 class DuplicateForm(ActionForm):
     """Mark the letter as a duplicate of another letter of its column."""
 
-    id_prefix = "duplicate"
+    action = "duplicate"
 
     original = IdChoiceField(
         Question.objects.none(),
@@ -251,7 +259,7 @@ class DuplicateForm(ActionForm):
 class MergeForm(ActionForm):
     """Merge a cluster of similar letters into this one."""
 
-    id_prefix = "merge"
+    action = "merge"
 
     duplicates = IdMultipleChoiceField(
         Question.objects.none(),
@@ -334,17 +342,25 @@ class BulkForm(forms.Form):
 
 
 class TextCheckForm(forms.Form):
-    """The public text as the editor is typing it, for a live anonymity check."""
+    """The printed parts of the letter as the editor is typing them, for a live
+    anonymity check (limits as in ``LetterEditForm``)."""
 
+    headline = forms.CharField(max_length=200, required=False)
     public_text = ReaderTextField(max_length=20_000, required=False, strip=False)
+    sign_off = ReaderTextField(max_length=80, required=False, strip=False)
 
 
 class LetterFindForm(forms.Form):
-    """Search for the letter this one duplicates (words or a letter number)."""
+    """Search for the letter this one duplicates (words or a letter number).
+
+    Its field stands inside the triage page's form but belongs to a GET form of its
+    own (``form=``), so a search never sends the letter's text along.
+    """
 
     find = forms.CharField(
         label="Find the original letter",
         max_length=200,
         required=False,
         help_text="Words from it, or its number.",
+        widget=forms.TextInput(attrs={"form": "letter-find-form"}),
     )

@@ -160,6 +160,14 @@ class Question(models.Model):
             models.Index(
                 fields=["column", "status", "id"], name="question_column_queue_idx"
             ),
+            # The queue in order of arrival (hour-rounded), ties by id.
+            models.Index(
+                fields=["status", "submitted_at", "id"], name="question_arrival_idx"
+            ),
+            models.Index(
+                fields=["column", "status", "submitted_at", "id"],
+                name="question_column_arrival_idx",
+            ),
             models.Index(fields=["assignee", "status"], name="question_assignee_idx"),
             # The daily intake cap counts a column's letters since midnight.
             models.Index(

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import F, Max
+from django.utils.text import Truncator
 
 from columns import anonymity, notifications
 from columns.models import (
@@ -36,7 +37,14 @@ from columns.workflow.core import (
     require,
 )
 
-__all__ = ["BULK_MOVES", "bulk_assign", "bulk_move", "bulk_refusals", "bulk_tag"]
+__all__ = [
+    "BULK_MOVES",
+    "bulk_assign",
+    "bulk_move",
+    "bulk_refusals",
+    "bulk_tag",
+    "suggested_title",
+]
 
 # Transitions the queue applies to a selection as they are (assign and tag take
 # more arguments and have their own verbs).
@@ -183,10 +191,16 @@ def _check(letter: Question, action: str, by: User) -> None:
     if action != "assign":
         return
     check_printable(letter)
-    if hits := anonymity.find_hits(letter.public_text):
+    parts = anonymity.check_letter(
+        headline=letter.headline,
+        public_text=letter.public_text,
+        sign_off=letter.sign_off,
+    )
+    if hits := [hit for part in parts for hit in part.hits]:
         raise InvalidTransition(
-            f"Its public text contains {anonymity.summarise(hits)}: edit it, or "
-            "assign it on its own page where you can confirm they may stay."
+            f"It contains {anonymity.summarise(hits)} ({anonymity.where(parts)}): "
+            "edit it, or assign it on its own page where you can confirm they may "
+            "stay."
         )
 
 
@@ -275,11 +289,25 @@ def _topic_named(name: str) -> Topic:
     )
 
 
+# How many of the letter's first words make a title when it has no headline.
+TITLE_WORDS = 8
+TITLE_MAX_CHARS = 200  # Answer.title
+
+
+def suggested_title(letter: Question) -> str:
+    """A new answer's title: the letter's headline, else its first words, never
+    its number (readers must not see "Letter #39")."""
+    text = " ".join((letter.headline or letter.public_text).split())
+    if not text:
+        return "A reader's letter"
+    return Truncator(text).words(TITLE_WORDS, truncate="…")[:TITLE_MAX_CHARS]
+
+
 def new_answers(
     letters: list[Question], columns: dict[int, Column], *, by: User
 ) -> list[Answer]:
     """One new draft answer per letter, printing it, each with a first revision."""
-    titles = [letter.headline or f"Letter #{letter.pk}" for letter in letters]
+    titles = [suggested_title(letter) for letter in letters]
     slugs = Answer.objects.unique_slugs(
         [letter.column_id for letter in letters], titles
     )

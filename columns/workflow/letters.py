@@ -230,28 +230,34 @@ def assign(
     """Assign a letter to a columnist, in a new draft answer or appended to ``answer``.
 
     Returns the answer that prints the letter. A roundup answer prints several
-    letters in the order they were added. If the public text still holds possible
-    identifiers (``columns.anonymity``), the editor must confirm with
-    ``confirm_anonymity``, and the audit entry records that they did. The columnist
-    is emailed once the transaction commits.
+    letters in the order they were added. If its headline, public text or sign-off
+    still holds possible identifiers (``columns.anonymity``), the editor must confirm
+    with ``confirm_anonymity``, and the audit entry records that they did. The
+    columnist is emailed once the transaction commits.
     """
     check_allowed(question, "assign", by)
     check_assignable(to)
     check_printable(question)
     if answer is not None:
         answer = _joinable(answer, question)
-    hits = anonymity.find_hits(question.public_text)
+    parts = anonymity.check_letter(
+        headline=question.headline,
+        public_text=question.public_text,
+        sign_off=question.sign_off,
+    )
+    hits = [hit for part in parts for hit in part.hits]
     if hits and not confirm_anonymity:
         raise AnonymityUnconfirmed(
-            f"The public text still contains {anonymity.summarise(hits)}. Remove "
-            "them, or confirm that they may stay, before assigning the letter."
+            f"The letter still contains {anonymity.summarise(hits)} (in "
+            f"{anonymity.where(parts)}). Remove them, or confirm that they may "
+            "stay, before assigning the letter."
         )
     note = note or f"Assigned to {to}."
     if hits:
         # Kinds and counts only: the audit log must not copy the identifiers.
         note += (
-            f" Anonymity check overridden: {anonymity.summarise(hits)} left in the "
-            f"public text, confirmed by {by}."
+            f" Anonymity check overridden: {anonymity.summarise(hits)} left in "
+            f"{anonymity.where(parts)}, confirmed by {by}."
         )
     # The state moves first: of two editors assigning one letter at once, the
     # second is refused here, before it prints the letter anywhere.

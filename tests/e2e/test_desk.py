@@ -75,3 +75,58 @@ def test_an_editor_triages_edits_for_anonymity_and_assigns_a_letter(page, screen
         "assign",
         "edit",
     ]
+
+
+def _signed_in_editor(open_page, **options):
+    editor = make_user(role="Editor", username="jo", public_name="Jo Marlow")
+    return open_page(editor, **options)
+
+
+def test_assign_without_saving_first_keeps_the_edit_and_assigns_the_clean_text(
+    open_page,
+):
+    letter = make_question(original_text=LEAKY, public_text=LEAKY, headline="")
+    make_user(role="Columnist", username="sam", public_name="Sam Achterberg")
+    page = _signed_in_editor(open_page)
+    page.goto(f"/desk/letters/{letter.pk}/")
+    checks = page.locator("#text-checks")
+    expect(checks.locator("mark.hit-email").first).to_have_text("lena.k@example.com")
+
+    page.get_by_label("Public text").fill(CLEAN)
+    expect(checks.locator(".hit-summary")).to_have_attribute("data-hit-count", "0")
+    page.get_by_label("Columnist", exact=True).select_option(label="Sam Achterberg")
+    # No "Save the letter": Assign itself sends the edit along.
+    page.get_by_role("button", name="Assign", exact=True).click()
+
+    expect(page.get_by_role("status").first).to_contain_text(
+        f"Saved the public text. Letter #{letter.pk} assigned to Sam Achterberg"
+    )
+    letter.refresh_from_db()
+    assert (letter.status, letter.public_text) == (Question.Status.ASSIGNED, CLEAN)
+    answer = Answer.objects.get()
+    assert answer.letters.get().question == letter
+    assign = AuditEntry.objects.for_object(letter).get(action="assign")
+    assert "Anonymity check overridden" not in assign.note
+
+
+def test_without_javascript_the_sign_off_is_checked_and_assign_sends_the_edit(
+    open_page,
+):
+    letter = make_question(public_text=CLEAN, sign_off="Dan, dan.smith@example.com")
+    make_user(role="Columnist", username="sam", public_name="Sam Achterberg")
+    page = _signed_in_editor(open_page, java_script_enabled=False)
+    page.goto(f"/desk/letters/{letter.pk}/")
+    checks = page.locator("#text-checks")
+    expect(checks.locator(".hit-summary")).to_contain_text(
+        "Possible identifiers in the sign-off: 1 email address."
+    )
+
+    page.get_by_label("Sign-off").fill("Dan")
+    page.get_by_label("Columnist", exact=True).select_option(label="Sam Achterberg")
+    page.get_by_role("button", name="Assign", exact=True).click()
+
+    expect(page.get_by_role("status").first).to_contain_text(
+        f"Saved the sign-off. Letter #{letter.pk} assigned to Sam Achterberg"
+    )
+    letter.refresh_from_db()
+    assert (letter.status, letter.sign_off) == (Question.Status.ASSIGNED, "Dan")

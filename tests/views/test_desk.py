@@ -374,3 +374,57 @@ def test_the_queue_stays_within_ten_queries_whatever_the_filters(client, editor,
     client.force_login(editor)
     url = reverse("desk:queue") + query.format(column=column.pk, editor=editor.pk)
     assert _count_queries(client, url) <= 10
+
+
+# What a refused user is told, and the navigation ----------------------------------
+
+
+def test_a_columnist_opening_the_queue_is_told_where_their_work_is(client, columnist):
+    client.force_login(columnist)
+    response = client.get(reverse("desk:queue"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "The review queue is for editors. Your answers are under Answers" in html
+    assert "no role on the desk" not in html
+    assert f'href="{reverse("editor:answer_list")}"' in html
+    assert f'href="{reverse("desk:dashboard")}"' in html
+
+
+def test_a_columnist_refused_a_letter_action_is_told_it_is_for_editors(
+    client, columnist
+):
+    letter = make_question()
+    client.force_login(columnist)
+    url = reverse("desk:letter_edit", args=[letter.pk])
+    response = client.post(url, {"version": letter.version})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Deciding on letters is for editors." in html
+    assert "no role on the desk" not in html
+
+
+def test_a_user_without_a_role_is_told_so_and_sent_nowhere_on_the_desk(
+    client, reader_account
+):
+    client.force_login(reader_account)
+    response = client.get(reverse("desk:dashboard"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Your account has no role on the desk" in html
+    assert reverse("editor:answer_list") not in html
+    assert f'href="{reverse("columns:home")}"' in html
+
+
+@pytest.mark.parametrize("role", ["columnist", "editor"])
+@pytest.mark.parametrize("name", ["desk:dashboard", "desk:two_factor"])
+def test_every_desk_page_links_to_the_answers(client, request, role, name):
+    client.force_login(request.getfixturevalue(role))
+    html = client.get(reverse(name)).content.decode()
+    link = f'<a href="{reverse("editor:answer_list")}">Answers</a>'
+    assert html.count(link) == 1
+
+
+def test_the_queue_links_to_the_answers_once(client, editor):
+    client.force_login(editor)
+    html = client.get(reverse("desk:queue")).content.decode()
+    assert html.count(f'<a href="{reverse("editor:answer_list")}">Answers</a>') == 1

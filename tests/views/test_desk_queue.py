@@ -57,9 +57,10 @@ def test_each_queue_row_shows_excerpt_column_sign_off_age_topics_and_flags(
     ("query", "expected"),
     [
         ("?status=declined", ["declined"]),
-        ("?status=all", ["new", "declined", "flagged", "topical", "old", "assigned"]),
+        # By arrival: "old" came ten days before the others.
+        ("?status=all", ["old", "new", "declined", "flagged", "topical", "assigned"]),
         ("?flagged=yes", ["flagged"]),
-        ("?flagged=no&status=new", ["new", "topical", "old"]),
+        ("?flagged=no&status=new", ["old", "new", "topical"]),
         ("?topic=trust", ["topical"]),
         ("?age=7", ["old"]),
         ("?status=assigned&assignee={columnist}", ["assigned"]),
@@ -171,3 +172,71 @@ def test_the_filters_show_what_the_page_lists(client, editor):
     assert '<option value="newest" selected>' in page
     assert '<option value="trust" selected>Trust</option>' in page
     assert '<option value="50" selected>' in page
+
+
+# Order by arrival --------------------------------------------------------------------
+
+
+def _arrived(letters: list[Question], hours_ago: list[int]) -> None:
+    """Give each letter its arrival time, ``hours_ago`` whole hours before now."""
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    for letter, hours in zip(letters, hours_ago, strict=True):
+        Question.objects.filter(pk=letter.pk).update(
+            submitted_at=now - timedelta(hours=hours)
+        )
+
+
+def test_oldest_first_is_by_arrival_time_then_by_id(client, editor):
+    letters = make_questions(4)
+    # Ids ascending, arrivals not: the last letter came first, two share an hour.
+    _arrived(letters, [5, 9, 5, 30])
+    client.force_login(editor)
+    by_arrival = [letters[3].pk, letters[1].pk, letters[0].pk, letters[2].pk]
+    assert queue_ids(client) == by_arrival
+    assert queue_ids(client, "?sort=newest") == by_arrival[::-1]
+
+
+def _arrival_order(letters: list[Question]) -> list[int]:
+    rows = Question.objects.filter(pk__in=[letter.pk for letter in letters])
+    return list(rows.order_by("submitted_at", "pk").values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("sort", ["oldest", "newest"])
+@pytest.mark.parametrize("query", ["", "&status=all", "&topic=trust"])
+def test_paging_by_arrival_visits_each_letter_once_both_ways(
+    client, editor, sort, query
+):
+    letters = make_questions(60)
+    # Arrivals out of id order, ten letters to each hour: ties across page ends.
+    _arrived(letters, [(number * 7) % 6 for number in range(60)])
+    for letter in letters[::3]:
+        workflow.decline(letter, by=editor)
+    topic = Topic.objects.create(name="Trust", slug="trust")
+    for letter in letters:
+        letter.topics.add(topic)
+    listed = [letter for letter in letters if letter.status != "declined"]
+    expected = _arrival_order(letters if "status=all" in query else listed)
+    if sort == "newest":
+        expected.reverse()
+    client.force_login(editor)
+    seen, pages = [], []
+    url = reverse("desk:queue") + f"?sort={sort}&size=25{query}"
+    while url:
+        response = client.get(url)
+        pages.append([row.letter.pk for row in response.context["rows"]])
+        seen += pages[-1]
+        url = response.context["next_url"]
+    assert seen == expected
+    # And back, page by page, from the last one.
+    for page in reversed(pages[:-1]):
+        response = client.get(response.context["previous_url"])
+        assert [row.letter.pk for row in response.context["rows"]] == page
+
+
+def test_a_queue_row_counts_identifiers_in_the_sign_off_and_headline(client, editor):
+    make_question(headline="Snap: dan.r", sign_off="Dan, dan.smith@example.com")
+    client.force_login(editor)
+    response = client.get(reverse("desk:queue"))
+    [row] = response.context["rows"]
+    assert [hit.kind for hit in row.hits] == ["handle", "email"]
+    assert "2 possible identifiers" in response.content.decode()

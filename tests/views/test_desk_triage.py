@@ -2,6 +2,7 @@
 duplicates and assignment, with every refusal clear and nothing half-done."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.test import Client
@@ -213,7 +214,7 @@ def test_each_decision_moves_the_letter_audits_and_says_so(desk, action, start, 
     Question.objects.filter(pk=letter.pk).update(status=start)
     response = desk.post(
         letter_url(letter, "desk:letter_decide", action),
-        {"version": 1, "note": "Reason."},
+        {"version": 1, f"{action}-note": "Reason."},
         follow=True,
     )
     letter.refresh_from_db()
@@ -261,6 +262,20 @@ def test_declining_moves_on_to_the_next_waiting_letter_of_the_column(desk, edito
         letter_url(following, "desk:letter_decide", "mark_spam"), {"version": 1}
     )
     assert response.url == reverse("desk:queue")
+
+
+def test_the_next_waiting_letter_is_the_next_to_arrive(desk):
+    column = make_column()
+    letter, later, earlier = (make_question(column=column) for _ in range(3))
+    hour = letter.submitted_at
+    Question.objects.filter(pk=later.pk).update(submitted_at=hour + timedelta(hours=2))
+    Question.objects.filter(pk=earlier.pk).update(
+        submitted_at=hour - timedelta(hours=2)
+    )
+    response = desk.post(
+        letter_url(letter, "desk:letter_decide", "decline"), {"version": 1}
+    )
+    assert response.url == letter_url(later)
 
 
 def test_an_action_from_a_stale_page_is_refused(desk, editor):
@@ -451,3 +466,246 @@ def test_every_merged_reader_finds_the_answer_on_their_status_page(
         page = reader.post(reverse("columns:letter_status"), {"code": code})
         assert page.status_code == 200
         assert answer.get_absolute_url() in page.content.decode()
+
+
+# Every button saves the edit first ----------------------------------------------------
+
+CLEAN = "Hi Sam, reply here if you can."
+
+
+def test_assigning_with_an_unsaved_edit_saves_it_first_then_assigns(
+    desk, editor, columnist
+):
+    letter = make_question(public_text=LEAKY)
+    response = desk.post(
+        letter_url(letter, "desk:letter_assign"),
+        {**edit_data(letter, public_text=CLEAN), "columnist": columnist.pk},
+        follow=True,
+    )
+    letter.refresh_from_db()
+    assert (letter.status, letter.public_text) == (Status.ASSIGNED, CLEAN)
+    assert Answer.objects.get().letters.get().question == letter
+    entries = AuditEntry.objects.for_object(letter)
+    assert [entry.action for entry in entries] == ["assign", "edit"]
+    assert "Anonymity" not in entries[0].note  # the saved text was clean
+    assert messages_of(response)[0].startswith(
+        f"Saved the public text. Letter #{letter.pk} assigned to {columnist}"
+    )
+
+
+def test_a_ticked_confirmation_assigns_the_edited_text_not_the_saved_one(
+    desk, columnist
+):
+    letter = make_question(public_text=LEAKY)
+    desk.post(
+        letter_url(letter, "desk:letter_assign"),
+        {
+            **edit_data(letter, public_text=CLEAN),
+            "columnist": columnist.pk,
+            "confirm_anonymity": "on",
+        },
+    )
+    letter.refresh_from_db()
+    assert (letter.status, letter.public_text) == (Status.ASSIGNED, CLEAN)
+    assert "jo.smith@example.com" not in letter.public_text
+
+
+def test_a_stale_edit_sent_with_assign_assigns_nothing_and_keeps_the_typed_text(
+    desk, editor, columnist
+):
+    letter = make_question(public_text=LEAKY)
+    seen = letter.version
+    workflow.shortlist(letter, by=editor)  # someone else, meanwhile
+    response = desk.post(
+        letter_url(letter, "desk:letter_assign"),
+        {
+            **edit_data(letter, version=seen, public_text="My careful rewrite."),
+            "columnist": columnist.pk,
+        },
+    )
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "changed since you opened the page" in messages_of(response)[0]
+    assert "My careful rewrite." in page
+    letter.refresh_from_db()
+    assert (letter.status, letter.public_text) == (Status.SHORTLISTED, LEAKY)
+    # Sending it again is a deliberate choice, made with the current letter shown.
+    assert f'name="version" value="{letter.version}"' in page
+    assert "Saved meanwhile by someone else" in page
+    assert not Answer.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"public_text": "   "}, "This field is required."),
+        ({"sign_off": "x" * 81}, "at most 80 characters"),
+        ({"headline": "h" * 201}, "at most 200 characters"),
+    ],
+)
+def test_an_invalid_edit_sent_with_assign_assigns_nothing_and_keeps_the_typed_text(
+    desk, columnist, changes, error
+):
+    letter = make_question(public_text=LEAKY)
+    typed = {"public_text": "A rewrite I typed.", **changes}
+    response = desk.post(
+        letter_url(letter, "desk:letter_assign"),
+        {**edit_data(letter, **typed), "columnist": columnist.pk},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert error in page
+    assert messages_of(response)[0].startswith("Nothing was changed:")
+    for value in typed.values():
+        if value.strip():
+            assert value in page
+    letter.refresh_from_db()
+    assert (letter.status, letter.public_text, letter.version) == (
+        Status.NEW,
+        LEAKY,
+        1,
+    )
+    assert not AuditEntry.objects.exists()
+
+
+def test_an_invalid_action_saves_nothing_of_the_edit(desk):
+    letter = make_question(public_text=LEAKY)
+    response = desk.post(
+        letter_url(letter, "desk:letter_assign"),
+        edit_data(letter, public_text=CLEAN),  # no columnist chosen
+    )
+    assert response.status_code == 400
+    assert CLEAN in response.content.decode()
+    letter.refresh_from_db()
+    assert (letter.public_text, letter.version) == (LEAKY, 1)
+
+
+def test_an_action_refused_after_the_edit_keeps_the_edit_saved_and_says_so(
+    desk, columnist
+):
+    letter = make_question()
+    response = desk.post(
+        letter_url(letter, "desk:letter_assign"),
+        {**edit_data(letter, sign_off="Dan, 07700 900789"), "columnist": columnist.pk},
+    )
+    assert response.status_code == 409
+    assert messages_of(response) == [
+        "Saved the sign-off.",
+        "The letter still contains 1 phone number (in the sign-off). Remove them, "
+        "or confirm that they may stay, before assigning the letter.",
+    ]
+    letter.refresh_from_db()
+    assert (letter.status, letter.sign_off, letter.version) == (
+        Status.NEW,
+        "Dan, 07700 900789",
+        2,
+    )
+    page = response.content.decode()
+    assert f'name="version" value="{letter.version}"' in page
+    assert "I checked the highlighted possible identifiers" in page
+
+
+def _other_letter(letter: Question) -> Question:
+    return make_question(column=letter.column)
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "status"),
+    [
+        ("shortlist", lambda other: {}, Status.SHORTLISTED),
+        ("decline", lambda other: {"decline-note": "Off topic."}, Status.DECLINED),
+        ("mark_spam", lambda other: {}, Status.SPAM),
+        ("duplicate", lambda other: {"original": other.pk}, Status.DUPLICATE),
+        ("merge", lambda other: {"duplicates": [other.pk]}, Status.NEW),
+    ],
+)
+def test_every_triage_button_saves_the_edit_first(desk, name, extra, status):
+    letter = make_question(public_text=LEAKY)
+    other = _other_letter(letter)
+    url = (
+        letter_url(letter, f"desk:letter_{name}")
+        if name in {"duplicate", "merge"}
+        else letter_url(letter, "desk:letter_decide", name)
+    )
+    response = desk.post(
+        url, {**edit_data(letter, public_text=CLEAN, headline="New"), **extra(other)}
+    )
+    assert response.status_code == 302
+    letter.refresh_from_db()
+    assert (letter.status, letter.public_text, letter.headline) == (
+        status,
+        CLEAN,
+        "New",
+    )
+    actions = [entry.action for entry in AuditEntry.objects.for_object(letter)]
+    assert actions[-1] == "edit"
+
+
+def test_the_triage_page_is_one_form_whose_buttons_send_the_edit(desk):
+    column = make_column()
+    letter = make_question(column=column, public_text="He snores every night.")
+    make_question(column=column, public_text="He snores every night, help.")
+    page = desk.get(letter_url(letter)).content.decode()
+    start = page.index('id="letter-edit-form"')
+    end = page.index("</form>", start)
+    form = page[start:end]
+    assert "<form" not in form  # nothing nested: one form up to its end
+    assert page.count('name="version"') == 1
+    for name, extra in [
+        ("desk:letter_assign", ()),
+        ("desk:letter_merge", ()),
+        ("desk:letter_duplicate", ()),
+        ("desk:letter_decide", ("shortlist",)),
+        ("desk:letter_decide", ("decline",)),
+        ("desk:letter_decide", ("mark_spam",)),
+    ]:
+        assert f'formaction="{letter_url(letter, name, *extra)}"' in form
+    for field in ["public_text", "headline", "sign_off", "columnist", "original"]:
+        assert f'name="{field}"' in form
+    # The search for the original is a GET of its own: it never sends the text.
+    assert 'name="find"' in form and 'form="letter-find-form"' in form
+    assert re.search(r'<form method="get" [^>]*id="letter-find-form"', page)
+
+
+# The guard reads the headline and the sign-off too -----------------------------------
+
+
+def test_the_triage_page_flags_identifiers_in_the_sign_off_and_headline(desk):
+    letter = make_question(
+        headline="From jo@example.com", sign_off="Dan, dan.smith@example.com"
+    )
+    page = desk.get(letter_url(letter)).content.decode()
+    assert (
+        "Possible identifiers in the headline and the sign-off: 2 email addresses."
+        in page
+    )
+    assert "In the sign-off" in page and "In the headline" in page
+    assert "I checked the highlighted possible identifiers" in page
+
+
+def test_assigning_a_letter_signed_with_an_address_needs_the_confirmation(
+    desk, columnist
+):
+    letter = make_question(sign_off="Dan, dan.smith@example.com, 07700 900789")
+    response = desk.post(
+        letter_url(letter, "desk:letter_assign"),
+        {"version": 1, "columnist": columnist.pk},
+    )
+    assert response.status_code == 409
+    assert (
+        "1 email address and 1 phone number (in the sign-off)"
+        in (messages_of(response)[0])
+    )
+    letter.refresh_from_db()
+    assert letter.status == Status.NEW
+
+
+def test_the_live_check_reads_the_typed_headline_and_sign_off(desk):
+    letter = make_question()
+    response = desk.post(
+        letter_url(letter, "desk:letter_check"),
+        {"public_text": "Clean.", "headline": "Hi", "sign_off": "insta is jo_92"},
+    )
+    page = response.content.decode()
+    assert 'data-hit-count="1"' in page
+    assert "Possible identifiers in the sign-off: 1 social media handle." in page

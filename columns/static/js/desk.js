@@ -1,6 +1,8 @@
 // The desk's small enhancements; every page works without them.
-// - The triage page re-checks the public text for identifiers (and redraws the
-//   diff) as the editor types, using the server's check, so there is one guard.
+// - The triage page re-checks the headline, public text and sign-off for
+//   identifiers (and redraws the diff) as the editor types, using the server's
+//   check, so there is one guard. (Every button of the page sends the edits along;
+//   that needs no script.)
 // - The queue gets a "select all on this page" box.
 "use strict";
 
@@ -11,7 +13,12 @@
     if (!form || !panel || !form.dataset.checkUrl) {
       return;
     }
-    const text = form.elements.namedItem("public_text");
+    // Everything of the letter that is printed is checked, not only its text.
+    const parts = ["headline", "public_text", "sign_off"]
+      .map(function (name) {
+        return form.elements.namedItem(name);
+      })
+      .filter(Boolean);
     const token = form.elements.namedItem("csrfmiddlewaretoken");
     let timer = null;
     let sent = 0;
@@ -21,7 +28,9 @@
       const number = ++sent;
       const body = new FormData();
       body.append("csrfmiddlewaretoken", token.value);
-      body.append("public_text", text.value);
+      parts.forEach(function (field) {
+        body.append(field.name, field.value);
+      });
       try {
         const response = await fetch(form.dataset.checkUrl, {
           method: "POST",
@@ -40,9 +49,11 @@
       }
     }
 
-    text.addEventListener("input", function () {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(check, 300);
+    parts.forEach(function (field) {
+      field.addEventListener("input", function () {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(check, 300);
+      });
     });
   }
 

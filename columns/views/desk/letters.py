@@ -12,7 +12,6 @@ from columns import anonymity, search, workflow
 from columns.access import desk_member_required, is_editor
 from columns.diff import word_diff
 from columns.forms.desk import (
-    ActionForm,
     AssignForm,
     DuplicateForm,
     LetterEditForm,
@@ -37,17 +36,42 @@ def letter_or_404(pk: int) -> Question:
     )
 
 
-def text_checks(letter: Question, public_text: str) -> dict:
-    """The anonymity hits in ``public_text`` and its diff from the original."""
-    hits = anonymity.find_hits(public_text)
+def text_checks(
+    letter: Question, *, headline: str, public_text: str, sign_off: str
+) -> dict:
+    """The anonymity check of the letter's printed parts as given (the headline,
+    public text and sign-off, saved or being typed) and the public text's diff from
+    the reader's original."""
+    parts = anonymity.check_letter(
+        headline=headline, public_text=public_text, sign_off=sign_off
+    )
+    hits = [hit for part in parts for hit in part.hits]
     diff = word_diff(letter.original_text, public_text)
     return {
         "hits": hits,
         "hits_summary": anonymity.summarise(hits),
-        "highlighted": anonymity.highlight(public_text, hits),
+        "hits_where": anonymity.where(parts),
+        "flagged_parts": [
+            {
+                "label": part.label,
+                "hits": part.hits,
+                "highlighted": anonymity.highlight(part.text, part.hits),
+            }
+            for part in parts
+            if part.hits
+        ],
         "diff": diff.segments,
         "unchanged": not diff.changed,
     }
+
+
+def shown_text(letter: Question, edit_form: Form) -> dict[str, str]:
+    """The printed parts the triage page shows: as typed, in a bound edit form, or
+    as saved."""
+    names = ("headline", "public_text", "sign_off")
+    if edit_form.is_bound:
+        return {name: edit_form[name].value() or "" for name in names}
+    return {name: getattr(letter, name) for name in names}
 
 
 def _found_letters(letter: Question, find: str) -> list[Question]:
@@ -72,8 +96,9 @@ def render_triage(
     stale: bool = False,
 ) -> HttpResponse:
     """Renders the triage page of ``letter``: the original beside the editable
-    public text with its anonymity check and diff, the decisions the user may take,
-    similar letters to merge, assignment and the letter's history.
+    public text with the anonymity check of its printed parts and the diff, the
+    decisions the user may take, similar letters to merge, assignment and the
+    letter's history. It is one form: every action button sends the edits along.
 
     ``bound`` replaces some of the page's blank forms with bound ones, by name (to
     show errors and keep what the editor typed); ``stale`` says the editor's text
@@ -84,10 +109,6 @@ def render_triage(
     edit_form = forms.get("edit_form") or LetterEditForm(
         initial=LetterEditForm.initial_for(letter)
     )
-    public_text = (
-        edit_form["public_text"].value() if edit_form.is_bound else letter.public_text
-    )
-    version = {"version": letter.version}
     transitions = {t.action: t for t in workflow.available_transitions(letter, user)}
     find_form = LetterFindForm(request.GET)
     find = find_form.cleaned_data["find"] if find_form.is_valid() else ""
@@ -103,18 +124,13 @@ def render_triage(
         "letter": letter,
         "edit_form": edit_form,
         "decisions": [
-            (transitions[action], ActionForm(initial=version, auto_id=f"{action}-%s"))
-            for action in DECISIONS
-            if action in transitions
+            transitions[action] for action in DECISIONS if action in transitions
         ],
         "can_assign": "assign" in transitions,
         "can_merge": "mark_duplicate" in transitions,
-        "assign_form": forms.get("assign_form")
-        or AssignForm(initial=version, letter=letter),
-        "duplicate_form": forms.get("duplicate_form")
-        or DuplicateForm(initial=version, letter=letter),
-        "merge_form": forms.get("merge_form")
-        or MergeForm(initial=version, letter=letter),
+        "assign_form": forms.get("assign_form") or AssignForm(letter=letter),
+        "duplicate_form": forms.get("duplicate_form") or DuplicateForm(letter=letter),
+        "merge_form": forms.get("merge_form") or MergeForm(letter=letter),
         "find_form": find_form,
         "found": _found_letters(letter, find),
         "searched": bool(find),
@@ -125,7 +141,7 @@ def render_triage(
         "printed_in": letter.printed_in.select_related("answer").first(),
         "history": history(letter),
         "stale": stale,
-        **text_checks(letter, public_text or ""),
+        **text_checks(letter, **shown_text(letter, edit_form)),
     }
     return render(request, "desk/letter_triage.html", context, status=status)
 

@@ -123,6 +123,9 @@ def queue(request: HttpRequest) -> HttpResponse:
         ),
         key=key,
         lead=lead,
+        # By arrival (hour-rounded, so many letters share it), then by id: ids
+        # need not follow arrival (letters imported or restored later).
+        by="submitted_at",
         newest_first=data["sort"] == "newest",
         size=data["size"],
         after=data["after"],
@@ -132,7 +135,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     rows = [
         QueueRow(
             letter,
-            anonymity.find_hits(letter.public_text),
+            anonymity.letter_hits(letter),
             waited(letter.submitted_at, now),
         )
         for letter in page.rows
