@@ -25,6 +25,13 @@ VERIFY = "verify"
 SET_UP_FIRST = "Your account needs two-step sign-in: set it up to continue."
 VERIFY_FIRST = "Sign in again with your authenticator app or a recovery code."
 
+# What a columnist is told on an editors' page, by page; then where their work is.
+EDITORS_ONLY = {
+    "desk:queue": "The review queue is for editors.",
+    "desk:bulk": "The review queue is for editors.",
+}
+EDITORS_ONLY_ELSEWHERE = "Deciding on letters is for editors."
+
 
 def is_editor(user) -> bool:
     return may(user, "triage_question")
@@ -56,6 +63,26 @@ def two_factor_step(user, *, everyone: bool = False) -> str | None:
     return VERIFY if twofactor.has_device(user) else SET_UP
 
 
+def refusal(request: HttpRequest) -> str:
+    """Why ``request.user`` may not open this desk page, and what they may use."""
+    user = request.user
+    if is_columnist(user):
+        match = request.resolver_match
+        page = EDITORS_ONLY.get(
+            match.view_name if match else "", EDITORS_ONLY_ELSEWHERE
+        )
+        return (
+            f"{page} Your answers are under Answers, and the letters assigned to "
+            "you on the dashboard."
+        )
+    if user.is_active and user.is_staff:
+        return "Your account has no role on the desk: it can use the back office only."
+    return (
+        "Your account has no role on the desk: an administrator can give it the "
+        "Editor or Columnist role."
+    )
+
+
 def _requires(test: Callable[[object], bool], *, two_factor: bool = True) -> Callable:
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
@@ -63,7 +90,7 @@ def _requires(test: Callable[[object], bool], *, two_factor: bool = True) -> Cal
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not test(request.user):
-                raise PermissionDenied("Your account has no role on the desk.")
+                raise PermissionDenied(refusal(request))
             step = two_factor_step(request.user) if two_factor else None
             if step == SET_UP:
                 messages.info(request, SET_UP_FIRST)

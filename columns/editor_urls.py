@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/", pages.answer_edit, name="answer_edit"),
     path("<int:pk>/preview/", pages.answer_preview, name="answer_preview"),
     path("<int:pk>/presence/", live.heartbeat, name="presence"),
+    path("<int:pk>/autosave/", live.autosave, name="autosave"),
     path("<int:pk>/revisions/", history.revision_list, name="revision_list"),
     path("<int:pk>/revisions/compare/", history.revision_diff, name="revision_diff"),
     path(
@@ -35,6 +36,7 @@ urlpatterns = [
         name="comment_resolve",
     ),
     path("<int:pk>/reviewed/", review.mark_reviewed, name="mark_reviewed"),
+    path("<int:pk>/letters/move/", review.letter_move, name="letter_move"),
     *(
         path(
             f"<int:pk>/{name.replace('_', '-')}/",

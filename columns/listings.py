@@ -132,10 +132,11 @@ def last_modified_at(answer: Answer) -> datetime:
 
 
 def updated_at(answer: Answer) -> datetime | None:
-    """When the answer changed after it was first published, if it did."""
-    if answer.first_published_at is None:
+    """When the answer was updated (or published again) after it was first
+    published, if it was; small fixes are not updates."""
+    if answer.first_published_at is None or answer.last_published_at is None:
         return None
-    latest = last_modified_at(answer)
+    latest = answer.last_published_at
     return latest if latest > answer.first_published_at + UPDATE_GRACE else None
 
 

@@ -69,6 +69,10 @@ def answer_submitted(answer: Answer) -> None:
     _send("answer_submitted", answer, _editors())
 
 
+def reopen_requested(answer: Answer, note: str, by: User) -> None:
+    _send("reopen_requested", answer, _editors(), note=note, by=by)
+
+
 def changes_requested(answer: Answer, note: str) -> None:
     _send("changes_requested", answer, _authors(answer), note=note)
 

@@ -137,6 +137,30 @@ def test_columnists_edit_their_answers_while_drafting(
     assert (editing.edit_refusal(draft, columnist) == "") is may_edit
 
 
+def test_a_columnist_refused_a_live_answer_is_pointed_to_ask_to_reopen(
+    draft, columnist
+):
+    put_in(draft, State.PUBLISHED)
+    refusal = editing.edit_refusal(draft, columnist)
+    assert "Ask to reopen" in refusal and "requests changes" not in refusal
+    steps = workflow.available_transitions(draft, columnist)
+    assert [step.action for step in steps] == ["ask_to_reopen"]
+
+
+def test_a_columnist_refused_a_scheduled_answer_is_told_who_can_change_it(
+    draft, columnist
+):
+    put_in(draft, State.PUBLISHED)
+    later = timezone.now() + timedelta(days=2)
+    Answer.objects.filter(pk=draft.pk).update(
+        publish_at=later, first_published_at=later, last_published_at=later
+    )
+    draft.refresh_from_db()
+    refusal = editing.edit_refusal(draft, columnist)
+    assert refusal.startswith("This answer is scheduled: ")
+    assert "only an editor can change it" in refusal
+
+
 @pytest.mark.parametrize("state", State.values)
 def test_editors_edit_any_answer_not_withdrawn(draft, editor, state):
     put_in(draft, state)
@@ -166,22 +190,35 @@ def publish(answer: Answer, editor, columnist, **kwargs) -> Answer:
     return workflow.publish(answer, by=editor, **kwargs)
 
 
-def test_editing_a_live_answer_moves_its_updated_date_and_stales_the_cache(
-    draft, editor, columnist, django_capture_on_commit_callbacks
+@pytest.mark.parametrize(
+    ("update_note", "dated"), [(None, False), ("The clinic moved.", True)]
+)
+def test_editing_a_live_answer_stales_the_cache_and_dates_only_an_update(
+    draft, editor, columnist, django_capture_on_commit_callbacks, update_note, dated
 ):
     publish(draft, editor, columnist, now=timezone.now() - timedelta(minutes=1))
     first = draft.first_published_at
     start = caching.current().changes
+    text = text_of(draft, body="Corrected.", update_note=update_note)
     with django_capture_on_commit_callbacks(execute=True):
-        editing.save_answer(
-            draft, by=editor, seen_version=1, text=text_of(draft, body="Corrected.")
-        )
+        editing.save_answer(draft, by=editor, seen_version=1, text=text)
     draft.refresh_from_db()
     assert draft.first_published_at == first
-    assert draft.last_published_at > first
+    assert (draft.last_published_at > first) is dated
+    assert draft.update_note == (update_note or "")
     assert draft.body_html == "<p>Corrected.</p>\n"
     assert draft.revisions.count() == 2
     assert caching.current().changes == start + 1
+
+
+def test_publishing_again_clears_the_last_update_note(draft, editor, columnist):
+    publish(draft, editor, columnist, now=timezone.now() - timedelta(minutes=1))
+    text = text_of(draft, update_note="The clinic moved.")
+    editing.save_answer(draft, by=editor, seen_version=1, text=text)
+    workflow.withdraw(draft, by=editor, note="Out of date.")
+    workflow.redraft(draft, by=editor)
+    publish(draft, editor, columnist)
+    assert draft.update_note == ""
 
 
 def test_editing_a_scheduled_answer_keeps_its_dates(draft, editor, columnist):
@@ -301,3 +338,238 @@ def test_someone_who_leaves_drops_off_at_once(db):
     presence.check_in(7, sam)
     presence.check_out(7, sam)
     assert presence.check_in(7, priya) == []
+
+
+# Autosave -----------------------------------------------------------------------------
+
+
+def draft_of(answer: Answer, **changes) -> editing.DraftText:
+    fields = {"title": answer.title, "summary": answer.summary, "body": answer.body}
+    fields.update(changes)
+    return editing.DraftText(**fields)
+
+
+def test_an_autosave_writes_the_text_and_claims_the_version_without_a_revision(
+    draft, columnist
+):
+    editing.autosave_answer(
+        draft,
+        by=columnist,
+        seen_version=1,
+        text=draft_of(draft, title="On no", summary="Short.", body="## New\n\nText."),
+    )
+
+    draft.refresh_from_db()
+    assert (draft.title, draft.summary, draft.body) == (
+        "On no",
+        "Short.",
+        "## New\n\nText.",
+    )
+    assert '<h2 id="new">New</h2>' in draft.body_html
+    assert draft.version == 2
+    assert draft.autosaved_by == columnist
+    assert draft.autosaved_at is not None
+    assert draft.revisions.count() == 1  # only the first draft's
+
+
+def test_a_stale_autosave_is_a_conflict_and_changes_nothing(draft, columnist, editor):
+    editing.save_answer(
+        draft, by=editor, seen_version=1, text=text_of(draft, body="Editor's.")
+    )
+
+    with pytest.raises(editing.EditConflict, match=f"{editor} saved version 2"):
+        editing.autosave_answer(
+            draft, by=columnist, seen_version=1, text=draft_of(draft, body="Mine.")
+        )
+
+    draft.refresh_from_db()
+    assert (draft.body, draft.version, draft.autosaved_at) == ("Editor's.", 2, None)
+
+
+def test_a_save_over_someone_elses_autosave_names_it_as_the_newer_version(
+    draft, columnist, editor
+):
+    editing.autosave_answer(
+        draft, by=columnist, seen_version=1, text=draft_of(draft, body="Typed.")
+    )
+
+    with pytest.raises(editing.EditConflict, match=r"\(saved automatically\)"):
+        editing.save_answer(
+            draft, by=editor, seen_version=1, text=text_of(draft, body="Mine.")
+        )
+
+
+def test_a_published_answer_is_never_autosaved(draft, editor):
+    put_in(draft, State.PUBLISHED)
+
+    with pytest.raises(editing.EditRefused, match="published answers"):
+        editing.autosave_answer(
+            draft, by=editor, seen_version=1, text=draft_of(draft, body="Oops.")
+        )
+
+    draft.refresh_from_db()
+    assert (draft.body, draft.version, draft.autosaved_at) == ("First words.", 1, None)
+
+
+@pytest.mark.parametrize("who", ["other_columnist", "reader_account"])
+def test_someone_who_may_not_edit_cannot_autosave(draft, who, request):
+    user = request.getfixturevalue(who)
+
+    with pytest.raises(editing.EditRefused) as refused:
+        editing.autosave_answer(
+            draft, by=user, seen_version=1, text=draft_of(draft, body="Mine.")
+        )
+
+    assert not isinstance(refused.value, editing.EditConflict)
+    draft.refresh_from_db()
+    assert (draft.body, draft.version) == ("First words.", 1)
+
+
+def test_a_columnist_cannot_autosave_once_the_answer_is_in_review(draft, columnist):
+    put_in(draft, State.IN_REVIEW)
+
+    with pytest.raises(editing.EditRefused, match="in review"):
+        editing.autosave_answer(
+            draft, by=columnist, seen_version=1, text=draft_of(draft, body="More.")
+        )
+
+
+def test_the_writers_save_records_the_autosaved_text_as_one_revision(draft, columnist):
+    editing.autosave_answer(
+        draft, by=columnist, seen_version=1, text=draft_of(draft, body="Typed.")
+    )
+    editing.autosave_answer(
+        draft, by=columnist, seen_version=2, text=draft_of(draft, body="Typed more.")
+    )
+
+    revision = editing.save_answer(
+        draft, by=columnist, seen_version=3, text=text_of(draft, body="Typed more!")
+    )
+
+    draft.refresh_from_db()
+    assert [r.body for r in draft.revisions.order_by("number")] == [
+        "First words.",
+        "Typed more!",
+    ]
+    assert revision.number == 2
+    assert (draft.autosaved_at, draft.autosaved_by) == (None, None)
+
+
+def test_another_users_save_first_keeps_the_autosaved_text_as_a_revision(
+    draft, columnist, editor
+):
+    editing.autosave_answer(
+        draft, by=columnist, seen_version=1, text=draft_of(draft, body="Typed.")
+    )
+
+    editing.save_answer(
+        draft, by=editor, seen_version=2, text=text_of(draft, body="Edited.")
+    )
+
+    kept, saved = draft.revisions.order_by("number")[1:]
+    assert (kept.body, kept.author, kept.note) == (
+        "Typed.",
+        columnist,
+        f"Autosaved text of {columnist}",
+    )
+    assert (saved.body, saved.author) == ("Edited.", editor)
+    draft.refresh_from_db()
+    assert draft.autosaved_at is None
+
+
+def test_another_users_autosave_first_keeps_the_earlier_autosaved_text(
+    draft, columnist, editor
+):
+    editing.autosave_answer(
+        draft, by=columnist, seen_version=1, text=draft_of(draft, body="Typed.")
+    )
+
+    editing.autosave_answer(
+        draft, by=editor, seen_version=2, text=draft_of(draft, body="Edited.")
+    )
+
+    assert draft.revisions.order_by("number").last().body == "Typed."
+    draft.refresh_from_db()
+    assert (draft.body, draft.autosaved_by) == ("Edited.", editor)
+
+
+@pytest.mark.parametrize(
+    ("state", "writer", "step"),
+    [
+        (
+            State.DRAFT,
+            "columnist",
+            lambda answer, by: workflow.submit_for_review(answer, by=by),
+        ),
+        (
+            State.IN_REVIEW,
+            "editor",
+            lambda answer, by: workflow.request_changes(answer, by=by, note="More."),
+        ),
+    ],
+    ids=["submit", "request changes"],
+)
+def test_a_workflow_step_first_records_the_autosaved_text(
+    draft, state, writer, step, request
+):
+    put_in(draft, state)
+    user = request.getfixturevalue(writer)
+    editing.autosave_answer(
+        draft, by=user, seen_version=1, text=draft_of(draft, body="Typed.")
+    )
+
+    step(draft, user)
+
+    draft.refresh_from_db()
+    latest = draft.revisions.order_by("number").last()
+    assert (latest.body, latest.author, latest.note) == (
+        "Typed.",
+        user,
+        f"Autosaved text of {user}",
+    )
+    assert draft.autosaved_at is None
+    assert draft.revisions.count() == 2
+
+
+def test_approving_and_publishing_record_the_editors_autosaved_text_once(draft, editor):
+    put_in(draft, State.IN_REVIEW)
+    editing.autosave_answer(
+        draft, by=editor, seen_version=1, text=draft_of(draft, body="Tidied.")
+    )
+
+    workflow.approve(draft, by=editor)
+    workflow.publish(draft, by=editor, confirmed=True)
+
+    assert [r.body for r in draft.revisions.order_by("number")] == [
+        "First words.",
+        "Tidied.",
+    ]
+
+
+def test_a_refused_step_keeps_the_text_autosaved(draft, columnist):
+    editing.autosave_answer(
+        draft, by=columnist, seen_version=1, text=draft_of(draft, body="Typed.")
+    )
+
+    with pytest.raises(workflow.WorkflowError):
+        workflow.approve(draft, by=columnist)
+
+    draft.refresh_from_db()
+    assert draft.autosaved_by == columnist
+    assert draft.revisions.count() == 1
+
+
+def test_the_open_change_request_is_the_latest_until_the_answer_is_resubmitted(
+    draft, columnist, editor
+):
+    assert editing.open_change_request(draft) is None
+    workflow.submit_for_review(draft, by=columnist)
+    workflow.request_changes(draft, by=editor, note="Shorter, please.")
+    workflow.submit_for_review(draft, by=columnist)
+    workflow.request_changes(draft, by=editor, note="Add a source.")
+
+    request = editing.open_change_request(draft)
+    assert (request.note, request.actor) == ("Add a source.", editor)
+
+    workflow.submit_for_review(draft, by=columnist)
+    assert editing.open_change_request(draft) is None

@@ -14,7 +14,7 @@ from columns.forms.desk_fields import (
 )
 from columns.models import Answer, ContentWarning, Revision
 from columns.video import InvalidVideo, parse_video
-from columns.workflow.editing import AnswerText
+from columns.workflow.editing import AnswerText, DraftText
 
 # A long answer is 3,000-6,000 words (20,000-40,000 characters). The editor posts
 # multipart data, so this limit keeps the form inside DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -22,6 +22,8 @@ from columns.workflow.editing import AnswerText
 # by this form, with the text kept, not by the request parser, which would drop it.
 BODY_MAX_CHARS = 60_000
 SUMMARY_MAX_CHARS = 500
+# How a saved change to a live answer is shown to readers.
+SMALL_FIX, UPDATE = "fix", "update"
 START_TIME = re.compile(r"^(?:(?:(\d{1,2}):)?(\d{1,2}):)?(\d{1,5})$")
 
 
@@ -54,6 +56,18 @@ def format_start_time(seconds: int | None) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
+class LongAnswerWidget(MarkdownxWidget):
+    """markdownx's textarea and preview, without its auto-growing: the box keeps
+    the height of its viewport-high panel and scrolls, so the preview beside it
+    can follow the part being written."""
+
+    @staticmethod
+    def add_markdownx_attrs(attrs: dict) -> dict:
+        attrs = MarkdownxWidget.add_markdownx_attrs(attrs)
+        attrs["data-markdownx-editor-resizable"] = "False"
+        return attrs
+
+
 class AnswerForm(forms.Form):
     """The answer's text and presentation, with the version it was loaded at."""
 
@@ -75,7 +89,9 @@ class AnswerForm(forms.Form):
         max_length=BODY_MAX_CHARS,
         required=False,
         strip=False,
-        widget=MarkdownxWidget(attrs={"rows": 24, "aria-describedby": "body-hint"}),
+        widget=LongAnswerWidget(
+            attrs={"rows": 24, "aria-describedby": "body-hint body-status"}
+        ),
     )
     topics = TopicNamesField(
         max_length=None,  # the answer's whole list, not a few names to add
@@ -116,6 +132,32 @@ class AnswerForm(forms.Form):
         if answer.first_published_at is not None:
             self.fields["slug"].disabled = True
             self.fields["slug"].initial = answer.slug
+        if answer.is_published():
+            self.fields["change"] = forms.ChoiceField(
+                label="What kind of change is this?",
+                choices=[
+                    (
+                        SMALL_FIX,
+                        "A small fix (a typo, a broken link): readers are not told",
+                    ),
+                    (
+                        UPDATE,
+                        "An update readers should know of: the page shows "
+                        "“Updated” with today's date and the note below",
+                    ),
+                ],
+                initial=SMALL_FIX,
+                required=False,  # left out, a change is a small fix
+                widget=forms.RadioSelect,
+            )
+            self.fields["update_note"] = forms.CharField(
+                label="Note for readers",
+                max_length=300,
+                required=False,
+                initial=answer.update_note,
+                help_text="For an update: what changed, e.g. “The clinic's opening "
+                "hours have changed.”",
+            )
 
     @classmethod
     def for_answer(cls, answer: Answer) -> "AnswerForm":
@@ -160,6 +202,10 @@ class AnswerForm(forms.Form):
                 self.add_error("video_url", str(error))
         elif cleaned.get("video_start"):
             self.add_error("video_start", "A start time needs a video link.")
+        if cleaned.get("change") == UPDATE and not cleaned.get("update_note"):
+            self.add_error(
+                "update_note", "Say in a sentence what changed: readers see it."
+            )
         return cleaned
 
     def _unique_slug(self, typed: str, title: str) -> str:
@@ -192,6 +238,29 @@ class AnswerForm(forms.Form):
             content_warnings=list(data["content_warnings"]),
             video_url=data["video_url"],
             video_start_seconds=data["video_start"],
+            update_note=data["update_note"] if data.get("change") == UPDATE else None,
+        )
+
+
+class AutosaveForm(forms.Form):
+    """What the editor page autosaves while its writer types: the text fields of
+    ``AnswerForm``, with the same limits, and the version the page holds."""
+
+    title = forms.CharField(max_length=200)
+    summary = forms.CharField(max_length=SUMMARY_MAX_CHARS, required=False)
+    body = forms.CharField(max_length=BODY_MAX_CHARS, required=False, strip=False)
+    version = VersionField(Answer)
+
+    def clean_body(self) -> str:
+        return _markdown(self.cleaned_data["body"])
+
+    def clean_summary(self) -> str:
+        return " ".join(self.cleaned_data["summary"].split())
+
+    def draft_text(self) -> DraftText:
+        data = self.cleaned_data
+        return DraftText(
+            title=data["title"], summary=data["summary"], body=data["body"]
         )
 
 

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from django import forms
 from django.utils import timezone
 
+from columns.passages import CONTEXT_CHARS, PASSAGE_MAX_CHARS
+
 NOTE_MAX_CHARS = 1_000
 COMMENT_MAX_CHARS = 5_000
 SCHEDULE_MAX_DAYS = 366
@@ -38,15 +40,54 @@ class TimePicker(PickerMixin, forms.TimeInput):
 
 
 class CommentForm(forms.Form):
+    """A comment on the whole answer, or on a passage of its body: the quoted
+    words, with the text either side when the browser picked them from the body."""
+
     body = forms.CharField(
         label="Comment",
         max_length=COMMENT_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    passage = forms.CharField(
+        label="Passage (quote the words)",
+        max_length=PASSAGE_MAX_CHARS,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Optional: copy the words of the answer this comment is about. "
+        "Empty: a comment on the whole answer.",
+    )
+    # Spacing counts here, so nothing is stripped. The page's script sends at most
+    # CONTEXT_CHARS either side; a little more is cut to that, far more refused.
+    passage_before = forms.CharField(
+        required=False,
+        strip=False,
+        max_length=4 * CONTEXT_CHARS,
+        widget=forms.HiddenInput,
+    )
+    passage_after = forms.CharField(
+        required=False,
+        strip=False,
+        max_length=4 * CONTEXT_CHARS,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("auto_id", "comment_%s")  # the answer has a "body" too
         super().__init__(*args, **kwargs)
+
+    def clean_passage(self) -> str:
+        # Browsers send a text box's line ends as CRLF; the body is stored with LF.
+        return _lf(self.cleaned_data["passage"])
+
+    def clean_passage_before(self) -> str:
+        return _lf(self.cleaned_data["passage_before"])[-CONTEXT_CHARS:]
+
+    def clean_passage_after(self) -> str:
+        return _lf(self.cleaned_data["passage_after"])[:CONTEXT_CHARS]
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class NoteForm(forms.Form):
@@ -163,3 +204,55 @@ class ReviewedForm(forms.Form):
         if day > timezone.localdate():
             raise forms.ValidationError("The review date can't be in the future.")
         return day
+
+
+class RescheduleForm(ScheduleForm):
+    """A new date and time for a scheduled answer, in the site's time zone. Its
+    letters were confirmed when it was scheduled, so there is no tick box."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["concerns"] = []
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def initial_for(answer) -> dict:
+        """The date and time it is scheduled for now, as the form shows them."""
+        at = timezone.localtime(answer.publish_at, timezone.get_default_timezone())
+        return {"date": at.date(), "time": at.time().replace(second=0, microsecond=0)}
+
+
+class ReopenForm(forms.Form):
+    note = forms.CharField(
+        label="Why it should be reopened",
+        max_length=NOTE_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Emailed to the editors and kept in the history. An editor can "
+        "correct the live answer, or withdraw it and put it back to draft for you.",
+    )
+
+
+class LetterMoveForm(forms.Form):
+    """One letter of a roundup (``printed``: the letters' ids in print order), one
+    place up or down."""
+
+    letter = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    direction = forms.ChoiceField(choices=[("up", "Up"), ("down", "Down")])
+
+    def __init__(self, *args, printed: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.printed = printed
+
+    def clean_letter(self) -> int:
+        letter = self.cleaned_data["letter"]
+        if letter not in self.printed:
+            raise forms.ValidationError("That letter is not printed in this answer.")
+        return letter
+
+    def order(self) -> list[int]:
+        """The print order with the letter moved (unchanged at either end)."""
+        order = list(self.printed)
+        index = order.index(self.cleaned_data["letter"])
+        other = index - 1 if self.cleaned_data["direction"] == "up" else index + 1
+        if 0 <= other < len(order):
+            order[index], order[other] = order[other], order[index]
+        return order

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 
+from columns import passages
 from columns.markdown import render_markdown
 from columns.models.columns import Column, ContentWarning
 from columns.models.questions import Question
@@ -108,6 +109,10 @@ class Answer(models.Model):
     publish_at = models.DateTimeField(null=True, blank=True, editable=False)
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What the last update of the live answer changed, shown to readers beside its
+    # date ("Updated 3 December 2026: the clinic's number changed"). A small fix
+    # (a typo) leaves both alone.
+    update_note = models.CharField(max_length=300, blank=True, editable=False)
     last_reviewed_on = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -343,6 +348,19 @@ class ReviewComment(models.Model):
 
     def __str__(self) -> str:
         return f"Comment on {self.answer} by {self.author}"
+
+    def locate(self, body: str) -> passages.Span | None:
+        """Where the quoted passage is in ``body``; None for a general comment or
+        a passage that has been edited away."""
+        return passages.locate(
+            body, self.passage, self.passage_before, self.passage_after
+        )
+
+    @cached_property
+    def anchor(self) -> passages.Span | None:
+        """The passage in the answer's saved body (comments listed through
+        ``answer.comments`` share the answer object: no query)."""
+        return self.locate(self.answer.body) if self.passage else None
 
 
 class RelatedAnswer(models.Model):

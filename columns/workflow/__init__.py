@@ -12,20 +12,24 @@ Views, templates and the admin read ``QUESTION_TRANSITIONS`` /
 ``ANSWER_TRANSITIONS`` (via ``available_transitions``) to decide which buttons to
 show. The modules: ``core`` (tables, checks, audit), ``letters``, ``bulk`` (the
 queue's decisions on many letters), ``answers`` (review and publication),
-``editing`` (an answer's text, revisions, comments), ``history`` (the audit log as
-people read it), ``checks`` (checks the single and bulk verbs share).
+``editing`` (an answer's text, its autosave, revisions, comments), ``history`` (the
+audit log as people read it), ``checks`` (checks the single and bulk verbs share).
 """
 
 from columns.workflow.answers import (
     NeedsConfirmation,
     approve,
+    ask_to_reopen,
     mark_reviewed,
     publication_concerns,
     publish,
     redraft,
+    reopen_request,
+    reorder_letters,
     request_changes,
     reschedule,
     submit_for_review,
+    unschedule,
     withdraw,
 )
 from columns.workflow.bulk import (
@@ -90,6 +94,7 @@ __all__ = [
     "WorkflowError",
     "apply_to_all",
     "approve",
+    "ask_to_reopen",
     "assign",
     "audit",
     "audit_all",
@@ -113,9 +118,12 @@ __all__ = [
     "purge_batch",
     "redraft",
     "reopen",
+    "reopen_request",
+    "reorder_letters",
     "request_changes",
     "require",
     "shortlist",
     "submit_for_review",
+    "unschedule",
     "withdraw",
 ]

@@ -69,6 +69,9 @@ class Transition:
     sources: frozenset[str]
     target: str
     permission: str
+    # A further condition than the state, on the object and the user: why the
+    # transition is refused, or "" when it may go ahead (e.g. "scheduled for later").
+    condition: Callable[[models.Model, User], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,25 @@ def _table(*transitions: Transition) -> dict[str, Transition]:
 
 
 WAITING = Question.WAITING
+
+
+def _scheduled(verb: str) -> Callable[[Answer, User], str]:
+    def condition(answer: Answer, user: User) -> str:
+        if answer.is_scheduled():
+            return ""
+        return f"Only an answer scheduled for later can be {verb}."
+
+    return condition
+
+
+def _reopen_requestable(answer: Answer, user: User) -> str:
+    """A columnist asks; an editor corrects a live answer directly."""
+    if may(user, "review_answer"):
+        return "Editors can correct a published answer directly: edit it and save."
+    if not answer.is_published():
+        return "Only a live answer can be reopened on request."
+    return ""
+
 
 QUESTION_TRANSITIONS = _table(
     Transition(
@@ -163,6 +185,30 @@ ANSWER_TRANSITIONS = _table(
         "publish_answer",
     ),
     Transition(
+        "reschedule",
+        "Reschedule",
+        frozenset({State.PUBLISHED}),
+        State.PUBLISHED,
+        "publish_answer",
+        _scheduled("rescheduled"),
+    ),
+    Transition(
+        "unschedule",
+        "Unschedule",
+        frozenset({State.PUBLISHED}),
+        State.APPROVED,
+        "publish_answer",
+        _scheduled("unscheduled"),
+    ),
+    Transition(
+        "ask_to_reopen",
+        "Ask to reopen",
+        frozenset({State.PUBLISHED}),
+        State.PUBLISHED,
+        "draft_answer",
+        _reopen_requestable,
+    ),
+    Transition(
         "redraft",
         "Back to draft",
         frozenset({State.WITHDRAWN}),
@@ -180,7 +226,7 @@ EDITS = {
         Edit("restore", "Revision restored", "draft_answer", "edit answers"),
         Edit("comment", "Commented on", "draft_answer", "comment on answers"),
         Edit("resolve_comment", "Comment resolved", "draft_answer", "resolve comments"),
-        Edit("reschedule", "Rescheduled", "publish_answer", "reschedule answers"),
+        Edit("reorder_letters", "Letters reordered", "draft_answer", "reorder letters"),
         Edit(
             "mark_reviewed",
             "Reviewed for accuracy",
@@ -206,8 +252,12 @@ ACTION_LABELS = {
     "publish": "Published",
     "withdraw": "Withdrawn",
     "redraft": "Put back to draft",
+    "reschedule": "Rescheduled",
+    "unschedule": "Unscheduled",
+    "ask_to_reopen": "Asked to reopen",
     "answer_published": "Answer published",
     "answer_withdrawn": "Answer withdrawn",
+    "answer_unscheduled": "Answer unscheduled",
     **{edit.action: edit.label for edit in EDITS.values()},
 }
 
@@ -265,13 +315,20 @@ def check_allowed(obj: models.Model, action: str, user: User) -> Transition:
             f"Can't {transition.label.lower()} this {machine.noun}: it is "
             f"{state_label(current)} (only possible when {allowed})."
         )
+    refusal = transition.condition(obj, user) if transition.condition else ""
+    if refusal:
+        raise InvalidTransition(refusal)
     return transition
 
 
 def available_transitions(obj: models.Model, user: User) -> list[Transition]:
     """The transitions ``user`` may start on ``obj`` now, in table order."""
     available = []
-    for action in _machine(obj).transitions:
+    machine = _machine(obj)
+    for action, transition in machine.transitions.items():
+        # Skipped before the checks that cost a query (is the user an author?).
+        if getattr(obj, machine.field) not in transition.sources:
+            continue
         try:
             available.append(check_allowed(obj, action, user))
         except WorkflowError:

@@ -1,11 +1,15 @@
 """The answer editor page: who may open it, saving, conflicts, bad input, queries."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from columns import workflow
 from columns.models import Answer, ReviewComment
 from columns.workflow import editing
 from tests.factories import (
@@ -290,6 +294,145 @@ def test_script_typed_into_the_answer_never_reaches_the_pages(draft, columnist, 
         assert "<b>T</b>" not in page
 
 
+# The writing room: autosave, review at the top, the sticky bar -----------------
+
+
+def page_of(client: Client, answer: Answer) -> str:
+    response = client.get(edit_url(answer))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_body_box_keeps_its_panels_height_instead_of_growing(draft, columnist):
+    html = page_of(signed_in(columnist), draft)
+    assert 'data-markdownx-editor-resizable="False"' in html
+    assert 'class="writing-room"' in html
+
+
+def test_a_draft_is_autosaved_to_its_own_endpoint(draft, columnist):
+    html = page_of(signed_in(columnist), draft)
+    url = reverse("editor:autosave", args=[draft.pk])
+    assert f'data-autosave-url="{url}"' in html
+    assert (
+        'id="body-status" class="save-status" role="status" aria-live="polite"' in html
+    )
+
+
+def test_a_published_answer_is_not_autosaved_and_the_page_says_so(draft, editor):
+    now = timezone.now()
+    Answer.objects.filter(pk=draft.pk).update(
+        state=State.PUBLISHED,
+        publish_at=now,
+        first_published_at=now,
+        last_published_at=now,
+    )
+    html = page_of(signed_in(editor), draft)
+    assert "data-autosave-url" not in html
+    assert "Autosave is off for published answers" in html
+
+
+def test_a_writer_who_may_not_edit_gets_no_autosave(draft, columnist):
+    Answer.objects.filter(pk=draft.pk).update(state=State.IN_REVIEW)
+    html = page_of(signed_in(columnist), draft)
+    assert "data-autosave-url" not in html
+    assert 'form="answer-form"' not in html
+
+
+def test_the_page_says_when_its_text_was_saved_automatically(draft, columnist, editor):
+    editing.autosave_answer(
+        draft,
+        by=columnist,
+        seen_version=1,
+        text=editing.DraftText(title=draft.title, summary="", body="Typed."),
+    )
+    draft.refresh_from_db()
+    at = timezone.localtime(draft.autosaved_at)
+
+    html = page_of(signed_in(editor), draft)
+
+    assert f"Saved automatically at {at:%H:%M} by {columnist}" in html
+    assert "Typed.</textarea>" in html
+
+
+def test_a_save_refused_by_an_autosave_names_it(draft, columnist, editor):
+    editing.autosave_answer(
+        draft,
+        by=columnist,
+        seen_version=1,
+        text=editing.DraftText(title=draft.title, summary="", body="Typed."),
+    )
+
+    response = signed_in(editor).post(
+        edit_url(draft), form_data(draft, body="Mine.", version=1)
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert f"{columnist}'s text was saved automatically at" in html
+    assert "Mine.</textarea>" in html
+    # No autosave over the newer text while the writer merges: Save decides.
+    assert "data-autosave-url" not in html
+    assert "Autosave is paused" in html
+
+
+def test_save_and_the_steps_are_in_the_sticky_bar(draft, columnist):
+    html = page_of(signed_in(columnist), draft)
+    bar = html[html.index('id="editor-bar"') : html.index('id="answer-form"')]
+    assert '<button type="submit" form="answer-form"' in bar
+    assert 'href="#step-submit_for_review" data-step="submit_for_review"' in bar
+    assert 'id="step-submit_for_review"' in html
+    assert html.count(">Save</button>") == 1
+    # The step's own form, that the bar's link leads to.
+    assert 'class="step step-submit_for_review"' in html
+
+
+def test_the_open_change_request_is_shown_above_the_text(draft, columnist, editor):
+    editor.public_name = "Eddie Editor"
+    editor.save()
+    workflow.submit_for_review(draft, by=columnist)
+    workflow.request_changes(draft, by=editor, note="Say more about consent.")
+
+    html = page_of(signed_in(columnist), draft)
+
+    summary = html[
+        html.index('class="review-summary"') : html.index('id="answer-form"')
+    ]
+    assert "Eddie Editor asked for changes on" in summary
+    assert "Say more about consent." in summary
+
+
+def test_the_change_request_goes_once_the_answer_is_resubmitted(
+    draft, columnist, editor
+):
+    workflow.submit_for_review(draft, by=columnist)
+    workflow.request_changes(draft, by=editor, note="Say more about consent.")
+    workflow.submit_for_review(draft, by=columnist)
+
+    html = page_of(signed_in(editor), draft)
+
+    assert 'class="review-summary"' not in html
+    assert "asked for changes on" not in html
+
+
+def test_unresolved_comments_are_counted_and_listed_above_the_text(
+    draft, columnist, editor
+):
+    first = editing.add_comment(draft, by=editor, body="Check the figures.")
+    done = editing.add_comment(draft, by=editor, body="Fix the typo.")
+    editing.resolve_comment(done, by=columnist)
+
+    html = page_of(signed_in(columnist), draft)
+
+    summary = html[
+        html.index('class="review-summary"') : html.index('id="answer-form"')
+    ]
+    assert "1 unresolved comment:" in summary
+    assert f'href="#comment-{first.pk}"' in summary
+    assert "Check the figures." in summary
+    assert "Fix the typo." not in summary
+    assert "1 unresolved comment</a>" in html  # in the bar
+
+
 # Comments ---------------------------------------------------------------------
 
 
@@ -389,3 +532,70 @@ def test_the_revision_pages_have_a_query_ceiling(draft, columnist, editor):
     large = [count_queries(client, url) for url in urls]
     assert large == small
     assert max(large) <= 8  # measured: 7, 7, 6, 7
+
+
+# Correcting a live answer: a small fix or a dated update ---------------------------
+
+
+@pytest.fixture
+def live(draft):
+    first = timezone.now() - timedelta(days=3)
+    Answer.objects.filter(pk=draft.pk).update(
+        state=State.PUBLISHED,
+        publish_at=first,
+        first_published_at=first,
+        last_published_at=first,
+    )
+    draft.refresh_from_db()
+    return draft
+
+
+def public_page(answer: Answer) -> str:
+    response = Client().get(answer.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_small_fix_to_a_live_answer_is_not_shown_as_an_update(live, editor):
+    html = page_of(signed_in(editor), live)
+    assert 'name="change" value="fix"' in html and "Note for readers" in html
+    response = signed_in(editor).post(
+        edit_url(live), form_data(live, body="Fixed a tpyo.", change="fix")
+    )
+    assert response.status_code == 302
+    saved = Answer.objects.get(pk=live.pk)
+    assert saved.body == "Fixed a tpyo." and saved.update_note == ""
+    assert saved.last_published_at == live.last_published_at
+    page = public_page(saved)
+    assert "Fixed a tpyo." in page and "<dt>Updated</dt>" not in page
+
+
+def test_an_update_to_a_live_answer_is_dated_with_its_note(live, editor):
+    data = form_data(
+        live,
+        body="The clinic now opens on Saturdays.",
+        change="update",
+        update_note="The clinic's opening hours changed.",
+    )
+    assert signed_in(editor).post(edit_url(live), data).status_code == 302
+    saved = Answer.objects.get(pk=live.pk)
+    assert saved.last_published_at > live.last_published_at
+    page = public_page(saved)
+    today = timezone.localdate().strftime("%-d %B %Y")
+    note = '<span class="update-note">The clinic&#x27;s opening hours changed.</span>'
+    assert f"{today}</time>: {note}" in page
+
+
+def test_an_update_without_a_note_is_refused_with_the_text_kept(live, editor):
+    data = form_data(live, body="A big rewrite.", change="update", update_note=" ")
+    response = signed_in(editor).post(edit_url(live), data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Say in a sentence what changed" in html
+    assert "A big rewrite.</textarea>" in html
+    assert Answer.objects.get(pk=live.pk).body == live.body
+
+
+def test_a_draft_has_no_update_choice(draft, columnist):
+    html = page_of(signed_in(columnist), draft)
+    assert 'name="change"' not in html and "Note for readers" not in html

@@ -30,7 +30,8 @@ def save(answer: Answer, by, body: str, title: str | None = None) -> None:
         text=AnswerText(
             title=title or answer.title, slug=answer.slug, summary="", body=body
         ),
-        note=f"Now: {body}",
+        # The save form caps a note at 200 characters, as the column does.
+        note=f"Now: {body}"[:200],
     )
 
 

@@ -1,11 +1,14 @@
-"""What the editor page's scripts call: the live preview and the presence heartbeat."""
+"""What the editor page's scripts call: the live preview, the presence heartbeat and
+the autosave."""
 
 from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from columns.models import Answer
 from tests.factories import make_draft
 
 PREVIEW_URL = "/desk/answers/markdownx/markdownify/"
@@ -140,3 +143,164 @@ def test_presence_of_someone_elses_answer_is_404(columnist, other_columnist):
 def test_presence_is_refused_to_anonymous_visitors(client, columnist):
     answer = make_draft(author=columnist)
     assert client.post(reverse("editor:presence", args=[answer.pk])).status_code == 403
+
+
+# Autosave ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def draft(columnist):
+    return make_draft(author=columnist, title="On saying no", body="First words.")
+
+
+def autosave(client: Client, answer: Answer, **changes):
+    data = {
+        "title": answer.title,
+        "summary": answer.summary,
+        "body": answer.body,
+        "version": answer.version,
+    }
+    data.update(changes)
+    return client.post(reverse("editor:autosave", args=[answer.pk]), data)
+
+
+def test_an_autosave_stores_the_text_and_answers_with_the_new_version(draft, columnist):
+    response = autosave(
+        signed_in(columnist), draft, body="Typed\r\nmore.", summary="  Two   words "
+    )
+
+    draft.refresh_from_db()
+    saved_at = timezone.localtime(draft.autosaved_at)
+    assert response.status_code == 200
+    assert response.json() == {
+        "version": 2,
+        "saved_at": saved_at.isoformat(),
+        "time": f"{saved_at:%H:%M}",
+    }
+    assert (draft.body, draft.summary, draft.autosaved_by) == (
+        "Typed\nmore.",
+        "Two words",
+        columnist,
+    )
+    assert draft.revisions.count() == 1
+
+
+def test_a_stale_autosave_is_409_with_the_conflict(draft, columnist, editor):
+    autosave(signed_in(editor), draft, body="The editor's.")
+
+    response = autosave(signed_in(columnist), draft, body="Mine.")
+
+    assert response.status_code == 409
+    assert response.json()["conflict"] is True
+    assert "saved version 2" in response.json()["error"]
+    draft.refresh_from_db()
+    assert draft.body == "The editor's."
+
+
+def test_autosaving_a_published_answer_is_refused_with_a_reason(draft, editor):
+    now = timezone.now()
+    Answer.objects.filter(pk=draft.pk).update(
+        state=Answer.State.PUBLISHED,
+        publish_at=now,
+        first_published_at=now,
+        last_published_at=now,
+    )
+
+    response = autosave(signed_in(editor), draft, body="Oops.")
+
+    assert response.status_code == 403
+    assert "published answers" in response.json()["error"]
+    draft.refresh_from_db()
+    assert draft.body == "First words."
+
+
+def test_a_columnist_cannot_autosave_an_answer_in_review(draft, columnist):
+    Answer.objects.filter(pk=draft.pk).update(state=Answer.State.IN_REVIEW)
+
+    response = autosave(signed_in(columnist), draft, body="More.")
+
+    assert response.status_code == 403
+    assert "in review" in response.json()["error"]
+
+
+def test_autosaving_someone_elses_answer_is_404(draft, other_columnist):
+    assert autosave(signed_in(other_columnist), draft).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["anonymous", "no_role"])
+def test_only_desk_members_may_autosave(client, reader_account, draft, who):
+    if who == "no_role":
+        client.force_login(reader_account)
+    assert autosave(client, draft, body="Hi.").status_code == 403
+    draft.refresh_from_db()
+    assert draft.body == "First words."
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": ""}, "Title: This field is required."),
+        ({"title": "x" * 201}, "Title: Ensure this value has at most 200"),
+        ({"body": "x" * 60_001}, "Body: Ensure this value has at most 60000"),
+        ({"summary": "x" * 501}, "Summary: Ensure this value has at most 500"),
+        ({"version": "two"}, "Version: Enter a whole number."),
+        ({"version": "99999999999999999999"}, "Version:"),
+        ({"version": ""}, "Version: This field is required."),
+    ],
+)
+def test_bad_autosave_input_is_400_and_saves_nothing(
+    draft, columnist, changes, message
+):
+    response = autosave(signed_in(columnist), draft, **changes)
+
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+    draft.refresh_from_db()
+    assert (draft.version, draft.autosaved_at) == (1, None)
+
+
+def test_the_autosave_needs_the_csrf_token(draft, columnist):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(columnist)
+    assert autosave(client, draft, body="Hi.").status_code == 403
+    draft.refresh_from_db()
+    assert draft.body == "First words."
+
+
+def test_the_autosave_is_post_only(draft, columnist):
+    url = reverse("editor:autosave", args=[draft.pk])
+    assert signed_in(columnist).get(url).status_code == 405
+
+
+def test_the_autosave_uses_a_fixed_number_of_queries(
+    draft, columnist, django_assert_max_num_queries
+):
+    client = signed_in(columnist)
+    autosave(client, draft, body="Warm.")
+    draft.refresh_from_db()
+    with django_assert_max_num_queries(14):
+        assert autosave(client, draft, body="Typed.").status_code == 200
+
+
+def test_the_writers_save_after_autosaves_is_one_revision(draft, columnist):
+    client = signed_in(columnist)
+    autosave(client, draft, body="Typed.")
+    draft.refresh_from_db()
+    editing_version = draft.version
+
+    response = client.post(
+        reverse("editor:answer_edit", args=[draft.pk]),
+        {
+            "title": draft.title,
+            "slug": draft.slug,
+            "summary": "",
+            "body": "Typed, then saved.",
+            "topics": "",
+            "version": editing_version,
+        },
+    )
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.revisions.count() == 2
+    assert draft.autosaved_at is None

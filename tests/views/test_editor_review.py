@@ -227,6 +227,22 @@ def test_the_editor_sees_why_a_letter_needs_confirmation(flagged, editor):
     assert "I have checked the flagged letters" in page
 
 
+def test_the_printed_letter_marks_identifiers_in_its_headline_and_sign_off(
+    columnist,
+):
+    letter = make_question(
+        headline="Write to jo@example.com",
+        public_text="A clean letter.",
+        sign_off="Dan, 07700 900789",
+    )
+    answer = make_draft(author=columnist, questions=[letter])
+    page = signed_in(columnist).get(reverse("editor:answer_edit", args=[answer.pk]))
+    page = page.content.decode()
+    assert "Possibly identifying: 1 email address and 1 phone number" in page
+    assert '<mark class="hit hit-email" title="Possible email address">jo@' in page
+    assert '— Dan, <mark class="hit hit-phone"' in page
+
+
 @pytest.mark.parametrize("name", ["publish", "schedule"])
 def test_publishing_a_flagged_letter_needs_the_tick_box(flagged, editor, name):
     data = {"date": in_days(1).isoformat(), "time": "08:00"}
@@ -423,3 +439,277 @@ def test_the_preview_is_staff_only(client, draft, other_columnist, reader_accoun
     assert client.get(url).status_code == 302
     assert signed_in(reader_account).get(url).status_code == 403
     assert signed_in(other_columnist).get(url).status_code == 404
+
+
+# Rescheduling and unscheduling from the editor page -------------------------------
+
+
+@pytest.fixture
+def scheduled(approved, editor):
+    at = dt.datetime.combine(
+        in_days(2), dt.time(8, 0), tzinfo=timezone.get_default_timezone()
+    )
+    return workflow.publish(approved, by=editor, at=at)
+
+
+def test_a_scheduled_answer_offers_reschedule_and_unschedule_to_editors(
+    scheduled, editor
+):
+    page = signed_in(editor).get(reverse("editor:answer_edit", args=[scheduled.pk]))
+    html = page.content.decode()
+    assert f'action="/desk/answers/{scheduled.pk}/reschedule/"' in html
+    assert f'action="/desk/answers/{scheduled.pk}/unschedule/"' in html
+    # The form starts from the time it is scheduled for.
+    assert f'value="{in_days(2).isoformat()}"' in html
+    assert 'value="08:00"' in html
+
+
+def test_a_live_answer_offers_neither(approved, editor):
+    workflow.publish(approved, by=editor)
+    html = signed_in(editor).get(reverse("editor:answer_edit", args=[approved.pk]))
+    assert "/reschedule/" not in html.content.decode()
+    assert "/unschedule/" not in html.content.decode()
+
+
+def test_an_editor_reschedules_in_the_sites_time_zone(scheduled, editor, settings):
+    settings.TIME_ZONE = "Europe/Berlin"
+    day = in_days(5)
+    response = step(
+        signed_in(editor),
+        scheduled,
+        "reschedule",
+        {"date": day.isoformat(), "time": "18:15"},
+        follow=True,
+    )
+    scheduled.refresh_from_db()
+    expected = dt.datetime.combine(
+        day, dt.time(18, 15), tzinfo=zoneinfo.ZoneInfo("Europe/Berlin")
+    )
+    assert scheduled.publish_at == expected
+    assert scheduled.state == State.PUBLISHED
+    html = response.content.decode()
+    assert f"Rescheduled: it goes live on {day:%-d %B %Y} at 18:15" in html
+    assert AuditEntry.objects.for_object(scheduled).first().action == "reschedule"
+
+
+def test_a_past_reschedule_is_a_form_error(scheduled, editor):
+    before = scheduled.publish_at
+    response = step(
+        signed_in(editor),
+        scheduled,
+        "reschedule",
+        {"date": in_days(-1).isoformat(), "time": "09:00"},
+    )
+    assert response.status_code == 400
+    assert "That date has passed" in response.content.decode()
+    scheduled.refresh_from_db()
+    assert scheduled.publish_at == before
+
+
+def test_an_editor_unschedules_from_the_page(scheduled, editor):
+    response = step(
+        signed_in(editor),
+        scheduled,
+        "unschedule",
+        {"note": "Not this week."},
+        follow=True,
+    )
+    scheduled.refresh_from_db()
+    assert (scheduled.state, scheduled.publish_at) == (State.APPROVED, None)
+    assert "Unscheduled: it is approved again" in response.content.decode()
+    entry = AuditEntry.objects.for_object(scheduled).first()
+    assert (entry.action, entry.note) == ("unschedule", "Not this week.")
+
+
+@pytest.mark.parametrize("name", ["reschedule", "unschedule"])
+def test_a_columnist_may_not_reschedule_or_unschedule(scheduled, columnist, name):
+    before = scheduled.publish_at
+    count = AuditEntry.objects.count()
+    data = {"date": in_days(4).isoformat(), "time": "10:00", "note": ""}
+    response = step(signed_in(columnist), scheduled, name, data)
+    assert response.status_code == 403
+    scheduled.refresh_from_db()
+    assert (scheduled.state, scheduled.publish_at) == (State.PUBLISHED, before)
+    assert AuditEntry.objects.count() == count
+
+
+def test_unscheduling_a_live_answer_is_refused(approved, editor):
+    workflow.publish(approved, by=editor)
+    response = step(signed_in(editor), approved, "unschedule", {"note": ""})
+    assert response.status_code == 409
+    assert "scheduled for later" in response.content.decode()
+    assert state_of(approved) == State.PUBLISHED
+
+
+# A published answer: corrections and requests to reopen ---------------------------
+
+
+@pytest.fixture
+def live(approved, editor):
+    return workflow.publish(approved, by=editor)
+
+
+def test_the_editor_page_says_save_updates_the_live_page(live, editor):
+    html = signed_in(editor).get(reverse("editor:answer_edit", args=[live.pk]))
+    assert "Save updates the public page at once" in html.content.decode()
+
+
+def test_a_columnist_asks_to_reopen_and_editors_see_the_request(
+    live, columnist, editor
+):
+    author = signed_in(columnist)
+    page = author.get(reverse("editor:answer_edit", args=[live.pk])).content.decode()
+    assert f'action="/desk/answers/{live.pk}/ask-to-reopen/"' in page
+    response = step(
+        author, live, "ask_to_reopen", {"note": "The clinic moved."}, follow=True
+    )
+    assert "Asked the editors to reopen it." in response.content.decode()
+    entry = AuditEntry.objects.for_object(live).first()
+    assert (entry.action, entry.actor, entry.note) == (
+        "ask_to_reopen",
+        columnist,
+        "The clinic moved.",
+    )
+    html = signed_in(editor).get(reverse("editor:answer_edit", args=[live.pk]))
+    html = html.content.decode()
+    assert f"{columnist.byline} asks to reopen this answer" in html
+    assert "The clinic moved." in html
+    # Above the text, where the editor starts, not down by the review steps.
+    summary = html.index('id="review-summary-heading">Asked to reopen</h2>')
+    assert summary < html.index("The clinic moved.") < html.index('id="answer-form"')
+    assert "/ask-to-reopen/" not in html  # editors correct it themselves
+
+
+def test_asking_to_reopen_needs_a_reason(live, columnist):
+    response = step(signed_in(columnist), live, "ask_to_reopen", {"note": "  "})
+    assert response.status_code == 400
+    assert not AuditEntry.objects.filter(action="ask_to_reopen").exists()
+
+
+def test_a_reason_too_long_is_a_form_error(live, columnist):
+    response = step(signed_in(columnist), live, "ask_to_reopen", {"note": "x" * 1001})
+    assert response.status_code == 400
+    assert not AuditEntry.objects.filter(action="ask_to_reopen").exists()
+
+
+def test_another_columnist_cannot_ask_to_reopen(live, other_columnist):
+    response = step(signed_in(other_columnist), live, "ask_to_reopen", {"note": "Hm."})
+    assert response.status_code == 404
+    assert not AuditEntry.objects.filter(action="ask_to_reopen").exists()
+
+
+def test_a_draft_cannot_be_asked_to_reopen(draft, columnist):
+    response = step(signed_in(columnist), draft, "ask_to_reopen", {"note": "Hm."})
+    assert response.status_code == 409
+    assert not AuditEntry.objects.filter(action="ask_to_reopen").exists()
+
+
+# Reordering a roundup's letters ---------------------------------------------------
+
+
+@pytest.fixture
+def roundup(columnist):
+    column = make_column()
+    letters = [
+        make_question(column=column, headline=name) for name in ("First", "Second")
+    ]
+    return make_draft(author=columnist, questions=letters, title="Two on dating")
+
+
+def headlines(answer: Answer) -> list[str]:
+    return [
+        p.question.headline
+        for p in answer.letters.select_related("question").order_by("position")
+    ]
+
+
+def move(client: Client, answer: Answer, letter, direction: str, **kwargs):
+    url = reverse("editor:letter_move", args=[answer.pk])
+    return client.post(url, {"letter": letter, "direction": direction}, **kwargs)
+
+
+def second_letter(answer: Answer) -> int:
+    return answer.letters.get(position=2).question_id
+
+
+def test_the_letters_have_move_buttons_in_a_roundup(roundup, columnist):
+    page = signed_in(columnist).get(reverse("editor:answer_edit", args=[roundup.pk]))
+    html = page.content.decode()
+    assert html.count(f'action="/desk/answers/{roundup.pk}/letters/move/"') == 2
+    assert 'value="up"' in html and 'value="down"' in html
+
+
+def test_a_single_letter_has_no_move_buttons(draft, columnist):
+    page = signed_in(columnist).get(reverse("editor:answer_edit", args=[draft.pk]))
+    assert "/letters/move/" not in page.content.decode()
+
+
+def test_moving_a_letter_up_reorders_the_roundup(roundup, columnist):
+    letter = second_letter(roundup)
+    response = move(signed_in(columnist), roundup, letter, "up", follow=True)
+    assert headlines(roundup) == ["Second", "First"]
+    assert f"Letter #{letter} moved up." in response.content.decode()
+    preview = signed_in(columnist).get(
+        reverse("editor:answer_preview", args=[roundup.pk])
+    )
+    html = preview.content.decode()
+    assert html.index("Second") < html.index("First")
+
+
+def test_moving_the_first_letter_up_changes_nothing(roundup, columnist):
+    first = roundup.letters.get(position=1).question_id
+    response = move(signed_in(columnist), roundup, first, "up")
+    assert response.status_code == 302
+    assert headlines(roundup) == ["First", "Second"]
+    assert not AuditEntry.objects.filter(action="reorder_letters").exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"letter": "999999", "direction": "up"},
+        {"letter": "abc", "direction": "up"},
+        {"letter": "SECOND", "direction": "sideways"},
+        {},
+    ],
+)
+def test_bad_moves_are_refused_with_a_message(roundup, columnist, data):
+    if data.get("letter") == "SECOND":
+        data = {**data, "letter": second_letter(roundup)}
+    url = reverse("editor:letter_move", args=[roundup.pk])
+    response = signed_in(columnist).post(url, data)
+    assert response.status_code == 400
+    assert "The letters were not reordered" in response.content.decode()
+    assert headlines(roundup) == ["First", "Second"]
+
+
+def test_a_letter_of_another_answer_is_refused(roundup, columnist, draft):
+    other = draft.letters.get().question_id
+    response = move(signed_in(columnist), roundup, other, "up")
+    assert response.status_code == 400
+    assert headlines(roundup) == ["First", "Second"]
+
+
+def test_a_columnist_may_not_reorder_an_answer_in_review(roundup, columnist):
+    workflow.submit_for_review(roundup, by=columnist)
+    client = signed_in(columnist)
+    page = client.get(reverse("editor:answer_edit", args=[roundup.pk]))
+    assert "/letters/move/" not in page.content.decode()
+    response = move(client, roundup, second_letter(roundup), "up")
+    assert response.status_code == 403
+    assert headlines(roundup) == ["First", "Second"]
+
+
+def test_another_columnist_gets_404_for_a_move(roundup, other_columnist):
+    response = move(signed_in(other_columnist), roundup, second_letter(roundup), "up")
+    assert response.status_code == 404
+    assert headlines(roundup) == ["First", "Second"]
+
+
+def test_moves_are_post_only_and_need_the_csrf_token(roundup, columnist):
+    url = reverse("editor:letter_move", args=[roundup.pk])
+    assert signed_in(columnist).get(url).status_code == 405
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(columnist)
+    assert move(client, roundup, second_letter(roundup), "up").status_code == 403
+    assert headlines(roundup) == ["First", "Second"]

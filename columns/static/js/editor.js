@@ -1,5 +1,8 @@
 /* The answer editor's small helpers. No inline scripts: the CSP allows 'self' only.
  *
+ * - What is typed is saved to the server a few seconds after typing stops, and when
+ *   the page is left (autosave: no revision; the next Save makes one). A stale
+ *   autosave is refused and shown as a conflict, with the typed text kept.
  * - A copy of what is typed is kept in this browser (localStorage) until the server
  *   has it, so an expired session, a lost connection or a closed tab loses nothing.
  * - Leaving the page with unsaved changes asks first.
@@ -28,6 +31,16 @@
     return body && !body.disabled;
   }
 
+  // The text as the server sent it (typing before this script ran changes only
+  // the values).
+  function pageText() {
+    var text = {};
+    fields.forEach(function (name) {
+      text[name] = field(name) ? field(name).defaultValue : "";
+    });
+    return text;
+  }
+
   function currentText() {
     var text = {};
     fields.forEach(function (name) {
@@ -48,7 +61,7 @@
 
   /* A copy of the text in this browser ------------------------------------------ */
 
-  var loaded = currentText();
+  var loaded = pageText();
   var dirty = false;
   var submitting = false;
 
@@ -112,24 +125,168 @@
     });
   }
 
+  /* Autosave to the server ---------------------------------------------------- */
+
+  // A few seconds after typing stops: long enough not to save every word.
+  var AUTOSAVE_DELAY = 3000;
+  // keepalive requests (which outlive the page) may carry at most 64 KiB.
+  var KEEPALIVE_LIMIT = 60000;
+  var autosaveUrl = form.getAttribute("data-autosave-url");
+  var saveStatus = document.getElementById("body-status");
+  var autosaveTimer = null;
+  var inFlight = false;
+  var again = false;
+  var stopped = false;
+  var submitAfter = null;
+  var onServer = pageText();
+
+  function say(text) {
+    if (saveStatus && saveStatus.textContent !== text) saveStatus.textContent = text;
+  }
+
+  function refusalText(response) {
+    return response.text().then(function (text) {
+      try {
+        return JSON.parse(text);
+      } catch (error) {
+        // The desk's refusals (signed out, no role) are a small HTML fragment.
+        var html = new DOMParser().parseFromString(text, "text/html");
+        return { error: (html.body.textContent || "").trim() || "error " + response.status };
+      }
+    });
+  }
+
+  function showConflict(message) {
+    var notice = document.getElementById("autosave-conflict");
+    if (!notice) return;
+    notice.querySelector("[data-conflict-message]").textContent = message;
+    notice.hidden = false;
+  }
+
+  function autosave(leaving) {
+    window.clearTimeout(autosaveTimer);
+    if (!autosaveUrl || stopped || submitting) return;
+    var text = currentText();
+    if (sameText(text, onServer)) return;
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    var data = new FormData();
+    data.append("csrfmiddlewaretoken", csrfToken);
+    fields.forEach(function (name) {
+      data.append(name, text[name]);
+    });
+    data.append("version", field("version").value);
+    var size = fields.reduce(function (total, name) {
+      return total + text[name].length * 3;
+    }, 0);
+    inFlight = true;
+    if (!leaving) say("Saving…");
+    var request;
+    try {
+      request = fetch(autosaveUrl, {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        keepalive: size < KEEPALIVE_LIMIT,
+        headers: { "X-Requested-With": "XMLHttpRequest" },
+      });
+    } catch (error) {
+      request = Promise.reject(error);
+    }
+    request
+      .then(function (response) {
+        return refusalText(response).then(function (result) {
+          return { status: response.status, ok: response.ok, result: result };
+        });
+      })
+      .then(function (answer) {
+        var result = answer.result || {};
+        if (answer.ok) {
+          field("version").value = String(result.version);
+          onServer = text;
+          loaded = text;
+          dirty = !sameText(currentText(), loaded);
+          if (!dirty) {
+            forgetBackup();
+            say("Saved automatically at " + result.time);
+          } else {
+            say("Unsaved changes");
+          }
+          return;
+        }
+        var message = result.error || "error " + answer.status;
+        say("Could not save: " + message);
+        if (answer.status === 409 || answer.status === 403) {
+          // Stale or refused: saving again would be refused too. The typed text
+          // stays in the form (and in this browser's copy) for an explicit Save.
+          stopped = true;
+          if (result.conflict) showConflict(message);
+        }
+      })
+      .catch(function () {
+        say("Could not save: no connection. Your text is kept in this browser; it is saved when you type again.");
+      })
+      .then(function () {
+        inFlight = false;
+        if (submitAfter) {
+          // Save was pressed while an autosave was on its way: send the form now,
+          // with the version that autosave claimed.
+          var submitter = submitAfter;
+          submitAfter = null;
+          form.requestSubmit(submitter === true ? undefined : submitter);
+        } else if (again) {
+          again = false;
+          autosave(false);
+        }
+      });
+  }
+
   var backupTimer = null;
   form.addEventListener("input", function () {
     dirty = !sameText(currentText(), loaded);
     window.clearTimeout(backupTimer);
     backupTimer = window.setTimeout(writeBackup, 400);
+    if (autosaveUrl && !stopped) {
+      window.clearTimeout(autosaveTimer);
+      if (!sameText(currentText(), onServer)) {
+        say("Unsaved changes");
+        autosaveTimer = window.setTimeout(function () {
+          autosave(false);
+        }, AUTOSAVE_DELAY);
+      }
+    }
   });
-  form.addEventListener("submit", function () {
+  form.addEventListener("submit", function (event) {
+    window.clearTimeout(autosaveTimer);
+    if (inFlight) {
+      event.preventDefault();
+      submitAfter = event.submitter || true;
+      say("Saving…");
+      return;
+    }
     writeBackup();
     submitting = true;
   });
+  // Leaving the page or hiding it (another tab, a closed laptop): save now.
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") autosave(true);
+  });
+  window.addEventListener("pagehide", function () {
+    autosave(true);
+  });
   window.addEventListener("beforeunload", function (event) {
     if (dirty && !submitting) {
+      autosave(true);
       writeBackup();
       event.preventDefault();
       event.returnValue = "";
     }
   });
   offerBackup();
+  // Typed before this script ran: treat it as typed now.
+  if (!sameText(currentText(), loaded)) form.dispatchEvent(new Event("input"));
 
   /* The slug follows the title ------------------------------------------------- */
 

@@ -1,5 +1,5 @@
 """Endpoints the editor page's scripts call: markdownx's live preview and image
-upload, and the presence heartbeat.
+upload, the presence heartbeat and the autosave.
 
 django-markdownx ships these endpoints open to anyone; its URLs are never
 included here. Ours require a desk role and CSRF (POST only), answer a refusal
@@ -11,16 +11,18 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from columns import presence
 from columns.access import is_columnist, is_editor, two_factor_step
-from columns.forms.editor import ImageForm, PresenceForm, PreviewForm
+from columns.forms.editor import AutosaveForm, ImageForm, PresenceForm, PreviewForm
 from columns.markdown import render_markdown
 from columns.uploads import ImageRefused, store_image
 from columns.views.editor.pages import answer_or_404
+from columns.workflow import editing
 
 
 def staff_endpoint(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -82,3 +84,46 @@ def heartbeat(request: HttpRequest, pk: int) -> HttpResponse:
         presence.check_out(answer.pk, request.user)
         return HttpResponse(status=204)
     return JsonResponse({"others": presence.check_in(answer.pk, request.user)})
+
+
+@staff_endpoint
+def autosave(request: HttpRequest, pk: int) -> JsonResponse:
+    """Save the typed title, summary and body without a revision, as JSON.
+
+    200 with the new version and the time; 400 for bad input; 409 when someone
+    saved a newer version (the page keeps the typed text and shows the conflict);
+    403 when the user may not edit the answer now or it is published.
+    """
+    answer = answer_or_404(request, pk)
+    form = AutosaveForm(request.POST)
+    if not form.is_valid():
+        errors = [
+            f"{form.fields[name].label or name.capitalize()}: {message}"
+            if name in form.fields
+            else message
+            for name, messages in form.errors.items()
+            for message in messages
+        ]
+        return JsonResponse({"error": " ".join(errors)}, status=400)
+    try:
+        editing.autosave_answer(
+            answer,
+            by=request.user,
+            seen_version=form.cleaned_data["version"],
+            text=form.draft_text(),
+        )
+    except editing.EditConflict as conflict:
+        return JsonResponse(
+            {"error": str(conflict), "conflict": True, "version": answer.version},
+            status=409,
+        )
+    except editing.EditRefused as refused:
+        return JsonResponse({"error": str(refused)}, status=403)
+    saved_at = timezone.localtime(answer.autosaved_at)
+    return JsonResponse(
+        {
+            "version": answer.version,
+            "saved_at": saved_at.isoformat(),
+            "time": f"{saved_at:%H:%M}",
+        }
+    )

@@ -1,5 +1,8 @@
 """The answers list, the answer editor and the staff preview of the public page."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.forms import Form
@@ -86,6 +89,8 @@ def answer_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form=form.with_version(conflict.current.version),
             conflict={
                 "latest": conflict.latest,
+                "autosaved_by": conflict.current.autosaved_by,
+                "autosaved_at": conflict.current.autosaved_at,
                 "diffs": editing.compare_revisions(conflict.current, mine),
             },
             status=409,
@@ -119,14 +124,19 @@ def render_editor(
                 field.disabled = True
     if reviewed_form is None and workflow.may(user, "review_answer"):
         reviewed_form = ReviewedForm(initial={"reviewed_on": timezone.localdate()})
+    comments = answer.comments.select_related("author", "resolved_by", "revision")
     context = {
         "answer": answer,
         "form": form,
         "refusal": refusal,
+        "autosave": not refusal and answer.state != Answer.State.PUBLISHED,
+        "image_hosts": " ".join(image_hosts()),
+        "change_request": editing.open_change_request(answer),
+        "open_comments": [c for c in comments if c.resolved_at is None],
         "conflict": conflict,
         "letters": _letters(answer),
         "steps": step_forms(answer, user, bound=step),
-        "comments": answer.comments.select_related("author", "resolved_by", "revision"),
+        "comments": comments,
         "comment_form": comment_form or CommentForm(),
         "reviewed_form": reviewed_form,
         "revisions": answer.revisions.select_related("author").order_by("-number")[:5],
@@ -138,18 +148,38 @@ def render_editor(
     return render(request, "editor/answer_edit.html", context, status=status)
 
 
+def image_hosts() -> list[str]:
+    """The hosts besides this site that the Content-Security-Policy lets pages
+    load images from (the editor warns about images from any other)."""
+    sources = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"].get("img-src", [])
+    hosts = []
+    for source in sources:
+        host = urlsplit(source).netloc if "://" in source else source
+        if host and not host.startswith("'") and not host.endswith(":"):
+            hosts.append(host)
+    return hosts
+
+
 def _letters(answer: Answer) -> list[dict]:
-    """The printed letters, with what the anonymity guard flags marked."""
+    """The printed letters, with what the anonymity guard flags in each printed
+    part (headline, public text, sign-off) marked."""
     letters = []
     for printed in answer.letters.select_related("question").order_by("position"):
-        text = printed.question.public_text
-        hits = anonymity.find_hits(text)
+        question = printed.question
+        parts = anonymity.check_letter(
+            headline=question.headline,
+            public_text=question.public_text,
+            sign_off=question.sign_off,
+        )
         letters.append(
             {
                 "printed": printed,
-                "question": printed.question,
-                "text": anonymity.highlight(text, hits),
-                "hits": anonymity.summarise(hits),
+                "question": question,
+                "parts": {
+                    part.name: anonymity.highlight(part.text, part.hits)
+                    for part in parts
+                },
+                "hits": anonymity.summarise([hit for p in parts for hit in p.hits]),
             }
         )
     return letters

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from columns import workflow
 from columns.access import desk_member_required
-from columns.forms.review import CommentForm, ReviewedForm
+from columns.forms.review import CommentForm, LetterMoveForm, ReviewedForm
 from columns.views.editor.pages import answer_or_404, render_editor
 from columns.views.editor.steps import STEPS
 from columns.workflow import editing
@@ -69,6 +69,27 @@ def mark_reviewed(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @desk_member_required
+def letter_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move one of a roundup's letters a place up or down the print order."""
+    answer = answer_or_404(request, pk)
+    printed = list(answer.letters.values_list("question_id", flat=True))
+    form = LetterMoveForm(request.POST, printed=printed)
+    if not form.is_valid():
+        errors = " ".join(error for errors in form.errors.values() for error in errors)
+        messages.error(request, f"The letters were not reordered: {errors}")
+        return render_editor(request, answer, status=400)
+    try:
+        workflow.reorder_letters(answer, by=request.user, order=form.order())
+    except workflow.WorkflowError as refused:
+        messages.error(request, str(refused))
+        return render_editor(request, answer, status=_status(refused))
+    data = form.cleaned_data
+    messages.success(request, f"Letter #{data['letter']} moved {data['direction']}.")
+    return redirect("editor:answer_edit", pk=answer.pk)
+
+
+@require_POST
+@desk_member_required
 def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     """A comment on the answer's current revision, by an editor or its columnist."""
     answer = answer_or_404(request, pk)
@@ -76,8 +97,23 @@ def comment_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "The comment was not added: see below.")
         return render_editor(request, answer, comment_form=form, status=400)
-    editing.add_comment(answer, by=request.user, body=form.cleaned_data["body"])
-    messages.success(request, "Comment added.")
+    data = form.cleaned_data
+    comment = editing.add_comment(
+        answer,
+        by=request.user,
+        body=data["body"],
+        passage=data["passage"],
+        before=data["passage_before"],
+        after=data["passage_after"],
+    )
+    if comment.passage and comment.anchor is None:
+        messages.warning(
+            request,
+            "Comment added, but the words it quotes are not in the answer's saved "
+            "text: check the quote, or save the text first.",
+        )
+    else:
+        messages.success(request, "Comment added.")
     return redirect("editor:answer_edit", pk=answer.pk)
 
 

@@ -16,10 +16,12 @@ from columns.forms.review import (
     ChangesForm,
     NoteForm,
     PublishForm,
+    ReopenForm,
+    RescheduleForm,
     ScheduleForm,
     WithdrawForm,
 )
-from columns.models import Answer, User
+from columns.models import Answer, AuditEntry, User
 
 
 def _note(form: forms.Form) -> str:
@@ -33,10 +35,20 @@ def _publish(answer: Answer, by: User, form: PublishForm) -> Answer:
     )
 
 
-def _scheduled(answer: Answer) -> str:
+def _scheduled(answer: Answer, done: str = "Scheduled") -> str:
     at = timezone.localtime(answer.publish_at, timezone.get_default_timezone())
     zone = timezone.get_default_timezone_name()
-    return f"Scheduled: it goes live on {at:%-d %B %Y at %H:%M} ({zone})."
+    return f"{done}: it goes live on {at:%-d %B %Y at %H:%M} ({zone})."
+
+
+def _reschedule(answer: Answer, by: User, form: RescheduleForm) -> Answer:
+    return workflow.reschedule(answer, by=by, at=form.publish_at())
+
+
+def _editors_emailed(done: str) -> str:
+    if notifications.editors_reachable():
+        return f"{done} The editors have been emailed."
+    return f"{done} No editor has an email address, so nobody was emailed."
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,8 @@ class Step:
     ) -> forms.Form:
         """The step's form, with ids unique on the editor page."""
         kwargs: dict = {"auto_id": f"{self.name}_%s"}
+        if hasattr(self.form_class, "initial_for") and answer.publish_at:
+            kwargs["initial"] = self.form_class.initial_for(answer)
         if issubclass(self.form_class, PublishForm):
             if concerns is None:
                 concerns = workflow.publication_concerns(answer)
@@ -73,14 +87,7 @@ STEPS = {
             "Submit for review",
             NoteForm,
             lambda a, by, f: workflow.submit_for_review(a, by=by, note=_note(f)),
-            lambda a: (
-                "Submitted for review. "
-                + (
-                    "The editors have been emailed."
-                    if notifications.editors_reachable()
-                    else "No editor has an email address, so nobody was emailed."
-                )
-            ),
+            lambda a: _editors_emailed("Submitted for review."),
         ),
         Step(
             "request_changes",
@@ -115,6 +122,25 @@ STEPS = {
         ),
         Step("schedule", "publish", "Schedule", ScheduleForm, _publish, _scheduled),
         Step(
+            "reschedule",
+            "reschedule",
+            "Reschedule",
+            RescheduleForm,
+            _reschedule,
+            lambda a: _scheduled(a, "Rescheduled"),
+        ),
+        Step(
+            "unschedule",
+            "unschedule",
+            "Unschedule",
+            NoteForm,
+            lambda a, by, f: workflow.unschedule(a, by=by, note=_note(f)),
+            lambda a: (
+                "Unscheduled: it is approved again and goes live only when it is "
+                "published or scheduled."
+            ),
+        ),
+        Step(
             "withdraw",
             "withdraw",
             "Withdraw",
@@ -130,19 +156,43 @@ STEPS = {
             lambda a, by, f: workflow.redraft(a, by=by, note=_note(f)),
             lambda a: "Back to draft.",
         ),
+        Step(
+            "ask_to_reopen",
+            "ask_to_reopen",
+            "Ask to reopen",
+            ReopenForm,
+            lambda a, by, f: workflow.ask_to_reopen(a, by=by, note=_note(f)),
+            lambda a: _editors_emailed("Asked the editors to reopen it."),
+        ),
     ]
 }
 
 
+class EditorSteps(list):
+    """The steps a user may take, as (step, form) pairs, with what the review
+    section says around them."""
+
+    def __init__(self, steps, *, reopen_request: AuditEntry | None) -> None:
+        super().__init__(steps)
+        # Shown to editors at the top of the review section until one acts on it.
+        self.reopen_request = reopen_request
+
+
 def step_forms(
     answer: Answer, user: User, bound: tuple[str, forms.Form] | None = None
-) -> list[tuple[Step, forms.Form]]:
+) -> EditorSteps:
     """The steps ``user`` may take now, each with its form. A ``bound`` form (a
     refused attempt) is shown as submitted, so a typed note is never lost."""
     available = {t.action for t in workflow.available_transitions(answer, user)}
     bound_name, bound_form = bound or (None, None)
     concerns = workflow.publication_concerns(answer) if "publish" in available else []
-    return [
+    editor = workflow.may(user, "review_answer")
+    request = (
+        workflow.reopen_request(answer)
+        if editor and answer.state == Answer.State.PUBLISHED
+        else None
+    )
+    steps = [
         (
             step,
             bound_form if name == bound_name else step.form(answer, concerns=concerns),
@@ -150,3 +200,4 @@ def step_forms(
         for name, step in STEPS.items()
         if step.action in available or name == bound_name
     ]
+    return EditorSteps(steps, reopen_request=request)
