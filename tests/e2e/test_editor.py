@@ -5,7 +5,6 @@ shortcuts, a preview that follows the caret, autosave, review at the top."""
 import datetime as dt
 import re
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -18,6 +17,7 @@ from columns.workflow import editing
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.e2e.test_accessibility import serious_violations
 from tests.factories import make_column, make_question, make_roles, make_user
+from tests.seeds import seed_markdown
 
 PASSWORD = "correct horse battery"
 
@@ -213,8 +213,6 @@ def test_images_are_inserted_from_the_button_and_refusals_are_explained(
 
 # The writing room ---------------------------------------------------------------------
 
-SEED = Path("/work/shared/seeds/seed0.md")
-
 SELECT = """([start, end]) => {
   const body = document.getElementById("id_body");
   body.focus();
@@ -338,8 +336,10 @@ def test_the_word_count_full_screen_and_blocked_images(page, answer):
     expect(body).to_be_focused()
 
 
-def test_the_preview_follows_the_caret_through_a_3000_word_answer(page, answer):
-    text = SEED.read_text()
+def test_the_preview_follows_the_caret_through_a_3000_word_answer(
+    page, answer, screenshot
+):
+    text = seed_markdown()
     Answer.objects.filter(pk=answer.pk).update(body=text)
     sign_in(page, "sam", f"/desk/answers/{answer.pk}/")
     body = page.get_by_label("Answer", exact=True)
@@ -377,6 +377,7 @@ def test_the_preview_follows_the_caret_through_a_3000_word_answer(page, answer):
     assert shown(last)
     first = preview.get_by_role("heading", name="Part One: Collect Information")
     assert not shown(first)
+    screenshot("editor-long-answer", full_page=False)
 
     # Back to the start: the preview follows.
     page.evaluate(SELECT, [0, 0])
@@ -459,7 +460,7 @@ def test_the_change_request_is_on_top_and_the_bar_stays_in_reach(
     workflow.submit_for_review(answer, by=sam)
     workflow.request_changes(answer, by=ed, note="Add where to get tested.")
     editing.add_comment(answer, by=ed, body="The second part is long.")
-    Answer.objects.filter(pk=answer.pk).update(body=SEED.read_text())
+    Answer.objects.filter(pk=answer.pk).update(body=seed_markdown())
     sign_in(page, "sam", f"/desk/answers/{answer.pk}/")
 
     request = page.get_by_role("region", name="Changes requested")
@@ -498,7 +499,7 @@ def test_the_writing_room_has_no_serious_accessibility_violation(
     workflow.request_changes(answer, by=ed, note="Add where to get tested.")
     editing.add_comment(answer, by=ed, body="The second part is long.")
     Answer.objects.filter(pk=answer.pk).update(
-        body=SEED.read_text() + "\n![a chart](https://example.com/chart.png)\n"
+        body=seed_markdown() + "\n![a chart](https://example.com/chart.png)\n"
     )
     page = open_page(user=sam, viewport=viewport)
     page.goto(f"/desk/answers/{answer.pk}/")
