@@ -99,7 +99,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Innermost, inside CommonMiddleware: a missing slash still redirects.
+    "columns.errorpages.SiteErrorPagesMiddleware",
 ]
+
+# In development, answer 404s and errors with the site's own pages (as production
+# does) rather than Django's route list and traceback page; 0 brings those back.
+SITE_ERROR_PAGES = env_bool("SITE_ERROR_PAGES", True)
 
 ROOT_URLCONF = "advice.urls"
 WSGI_APPLICATION = "advice.wsgi.application"
