@@ -26,8 +26,9 @@ install: $(VENV)/.installed ## Create .venv and install the pinned requirements
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-demo: migrate ## Load the demo columns, letters, answers and staff (idempotent)
+demo: migrate ## Load the demo columns, letters, answers and staff (idempotent), then `rerender`
 	$(MANAGE) seed_demo
+	$(MANAGE) rerender
 
 run: demo ## From a fresh clone: install, migrate, load the demo, serve on 127.0.0.1:8000 with a task worker
 	@echo

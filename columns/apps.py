@@ -8,4 +8,4 @@ class ColumnsConfig(AppConfig):
 
     def ready(self) -> None:
         from columns import checks  # noqa: F401  (registers the system checks)
-        from columns.baking import sitewide  # noqa: F401  (connects its signals)
+        from columns.baking import sitepages, sitewide  # noqa: F401  (signals)

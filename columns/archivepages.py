@@ -13,23 +13,31 @@ Closing pages is ``close_pages``: the task that follows a publication calls it, 
 a full bake calls it for every list first.
 """
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from columns.listings import public_answers, topic_answers, topics_in_use
+from columns.listings import (
+    public_answers,
+    topic_answers,
+    topics_in_use,
+    union_of_slices,
+)
 from columns.models import Answer, ArchivePage, Column, Topic
 
 PER_PAGE = 20
 # The open end shows at most this many (two pages' worth is when a page closes).
 OPEN_END_MAX = 2 * PER_PAGE - 1
 NEWEST_FIRST = ("-publish_at", "-id")
+# A year's page shows this many of each month's answers (the month's page, all).
+TITLES_PER_MONTH = 10
 
 
 @dataclass(frozen=True)
@@ -246,3 +254,84 @@ def months_with_answers(now: datetime) -> list[tuple[int, int]]:
             found.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return found
+
+
+@dataclass(frozen=True)
+class MonthOfYear:
+    """A month on its year's page: how many public answers it has, and the
+    newest of them."""
+
+    month: datetime
+    count: int
+    answers: list
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.answers)
+
+    @property
+    def url(self) -> str:
+        return month_list(self.month.year, self.month.month).url()
+
+
+def year_months(year: int, now: datetime) -> list[MonthOfYear]:
+    """The months of ``year`` that have public answers, newest first, each with
+    its newest ``TITLES_PER_MONTH`` answers: one pass over the year's index range
+    counts them (no per-row date function), and one query reads a slice of each
+    month's range."""
+    spans = [month_span(year, month) for month in range(1, 13)]
+    published = Answer.objects.published(now)
+    counts = published.filter(
+        publish_at__gte=spans[0][0], publish_at__lt=spans[-1][1]
+    ).aggregate(
+        **{
+            f"month_{number}": Count(
+                "pk", filter=Q(publish_at__gte=start, publish_at__lt=end)
+            )
+            for number, (start, end) in enumerate(spans, 1)
+        }
+    )
+    busy = {
+        number: span
+        for number, span in enumerate(spans, 1)
+        if counts[f"month_{number}"]
+    }
+    if not busy:
+        return []
+    newest = [
+        published.filter(publish_at__gte=start, publish_at__lt=end)
+        .order_by(*NEWEST_FIRST)
+        .values("pk")[:TITLES_PER_MONTH]
+        for start, end in busy.values()
+    ]
+    shown = defaultdict(list)
+    for answer in (
+        Answer.objects.filter(pk__in=union_of_slices(newest))
+        .select_related("column")
+        .only("title", "slug", "publish_at", "column__slug", "column__name")
+        .order_by(*NEWEST_FIRST)
+    ):
+        shown[timezone.localtime(answer.publish_at).month].append(answer)
+    return [
+        MonthOfYear(start, counts[f"month_{number}"], shown[number])
+        for number, (start, _) in reversed(busy.items())
+    ]
+
+
+def months_around(
+    year: int, month: int, now: datetime
+) -> tuple[datetime | None, datetime | None]:
+    """The first days of the nearest months before and after ``year``-``month``
+    that have public answers (None on a side without one), an index probe each."""
+    start, end = month_span(year, month)
+    times = Answer.objects.published(now).values_list("publish_at", flat=True)
+    before = times.filter(publish_at__lt=start).order_by("-publish_at").first()
+    after = times.filter(publish_at__gte=end).order_by("publish_at").first()
+    return _month_of(before), _month_of(after)
+
+
+def _month_of(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    local = timezone.localtime(moment)
+    return month_span(local.year, local.month)[0]

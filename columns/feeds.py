@@ -1,8 +1,8 @@
 """RSS 2.0 and Atom feeds of published answers: the whole site, a column, a topic.
 
-Entries carry their authors, topics (as categories), first-published and updated
-dates, and an id that stays the same when an answer's title or slug changes (a
-``tag:`` URI of the answer's number).
+Entries carry their authors, topics and content warnings (as categories),
+first-published and updated dates, and an id that stays the same when an
+answer's title or slug changes (a ``tag:`` URI of the answer's number).
 
 Every field is plain text (``body_html`` stays out of the feeds), but readers
 render some fields as HTML: an item's description (RSS ``<description>``, Atom
@@ -109,7 +109,11 @@ class AnswerFeed(Feed):
         return ", ".join(author.byline for author in item.parts.authors) or SITE_NAME
 
     def item_categories(self, item: Answer) -> list[str]:
-        return [topic.name for topic in item.parts.topics]
+        """Its topics, then a category for each content warning (named as such:
+        a topic may be called as a warning is)."""
+        topics = [topic.name for topic in item.parts.topics]
+        warnings = [f"Content warning: {w.label}" for w in item.parts.warnings]
+        return topics + warnings
 
     def item_pubdate(self, item: Answer):
         return item.first_published_at

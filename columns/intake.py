@@ -1,4 +1,4 @@
-"""Reader intake: cleaning a letter, receipt codes and the daily cap.
+"""Reader intake: cleaning a letter, receipt codes, the daily cap and the wait.
 
 Receipt codes: the ask form carries a random token; the reader's code is derived
 from it with a keyed hash. A double-submitted form therefore yields the same code,
@@ -10,6 +10,7 @@ SHA-256 digest of the code is stored.
 import base64
 import hashlib
 import hmac
+import math
 import secrets
 import unicodedata
 from datetime import datetime, timedelta
@@ -79,17 +80,76 @@ def start_of_today(now: datetime | None = None) -> datetime:
     return local.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def is_full_today(column: Column, now: datetime | None = None) -> bool:
-    """Whether the column has taken its daily cap of letters (site's time zone)."""
-    if not column.daily_cap:
-        return False
-    since = start_of_today(now)
-    taken = Question.objects.filter(
-        column=column,
-        submitted_at__gte=since,
-        submitted_at__lt=since + timedelta(days=1),
-    ).count()
-    return taken >= column.daily_cap
+def intake_state(column: Column, now: datetime | None = None) -> Column.Intake:
+    """Whether the column takes letters now: open, full for today (its daily cap
+    reached, in the site's time zone) or closed. One query."""
+    state = (
+        Column.objects.filter(pk=column.pk)
+        .with_intake_state(start_of_today(now))
+        .values_list("intake_state", flat=True)
+        .get()
+    )
+    return Column.Intake(state)
+
+
+# /ask/ is never cached nor baked (nginx passes it to the app), so listing the
+# columns' states as they are at each request keeps it right when a column fills
+# up and again at midnight, with no page to invalidate.
+def columns_for_readers(now: datetime | None = None) -> list[Column]:
+    """Every column with its ``intake_state`` and its ``expected_wait``. Two
+    queries."""
+    now = now or timezone.now()
+    # In the columns' own order: a grouped query leaves Meta.ordering out.
+    columns = list(
+        Column.objects.with_intake_state(start_of_today(now)).order_by(
+            "position", "name"
+        )
+    )
+    medians = Answer.objects.recent_median_waits(now)
+    for column in columns:
+        column.expected_wait = expected_wait(medians.get(column.pk))
+    return columns
+
+
+# The expected wait ------------------------------------------------------------------
+
+# Without enough recent answers to go by (see ``Answer.objects.recent_median_waits``).
+USUAL_WAIT = "Chosen letters are usually answered within a few weeks."
+# The range shown spans this band around the median, rounded outwards, so that it
+# reads as the estimate it is and never as a promise.
+WAIT_BAND = (2 / 3, 4 / 3)
+# (unit, its length in days, used while the median is shorter than this many days)
+WAIT_UNITS = [("days", 1, 14), ("weeks", 7, 90), ("months", 30, math.inf)]
+
+
+def wait_range(median: timedelta) -> str:
+    """A reader-facing range around a median wait: "2–4 weeks", "3–7 days"."""
+    days = median / timedelta(days=1)
+    unit, length = next(
+        (unit, length) for unit, length, below in WAIT_UNITS if days < below
+    )
+    low = max(1, math.floor(days * WAIT_BAND[0] / length))
+    high = max(low + 1, math.ceil(days * WAIT_BAND[1] / length))
+    return f"{low}–{high} {unit}"
+
+
+def expected_wait(median: timedelta | None) -> str:
+    """The sentence readers are told about waiting, given the column's recent
+    median wait (None when too few letters were answered lately)."""
+    if median is None:
+        return USUAL_WAIT
+    return (
+        f"Recently, chosen letters were answered in about {wait_range(median)}; "
+        "many letters are never answered."
+    )
+
+
+def expected_wait_for(column: Column, now: datetime | None = None) -> str:
+    """``expected_wait`` for one column. One query."""
+    medians = Answer.objects.filter(column=column).recent_median_waits(
+        now or timezone.now()
+    )
+    return expected_wait(medians.get(column.pk))
 
 
 # Receiving a letter ---------------------------------------------------------------
@@ -105,16 +165,23 @@ def already_received(form_token: str) -> Question | None:
     return Question.objects.filter(receipt_digest=digest).first()
 
 
+REFUSALS = {
+    Column.Intake.CLOSED: "{name} is not taking questions at the moment.",
+    Column.Intake.FULL: (
+        "{name} has received all the letters it can read today. "
+        "Please come back tomorrow."
+    ),
+}
+
+
+def refusal_for(column: Column, state: Column.Intake) -> str:
+    """Why the column in ``state`` can't take a letter, or "" when it can."""
+    return REFUSALS.get(state, "").format(name=column.name)
+
+
 def refusal_reason(column: Column, now: datetime | None = None) -> str:
     """Why the column can't take a letter now, or "" when it can."""
-    if not column.is_open:
-        return f"{column.name} is not taking questions at the moment."
-    if is_full_today(column, now):
-        return (
-            f"{column.name} has received all the letters it can read today. "
-            "Please come back tomorrow."
-        )
-    return ""
+    return refusal_for(column, intake_state(column, now))
 
 
 def receive_letter(

@@ -10,19 +10,24 @@ row instead of searching on every request; ``relink_all`` stores everyone's at o
 when it is published or edited, and chosen again when one of them stops being
 public; publishing a new answer does not reshuffle older answers' lists (that would
 rewrite their pages on every publication).
+
+A card holds the linked answer's content warnings by id, and its labels are named
+as the page is drawn, from the process's copy of the warnings
+(``columns.pageparts``): a page of links reads no more rows for its labels.
 """
 
 import functools
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connections
 from django.db.models import Q
 
+from columns import pageparts
 from columns.listings import adjacent_answers
-from columns.models import Answer, RelatedAnswer
+from columns.models import Answer, ContentWarning, RelatedAnswer
 
 # How many related answers a page lists.
 RELATED = 4
@@ -36,15 +41,26 @@ class Card:
     url: str
     column_name: str
     first_published_at: datetime | None
+    # The linked answer's content warnings, by id: their labels are named as the
+    # page is drawn, so renaming a warning rewrites no card.
+    warning_ids: tuple[int, ...]
 
     @classmethod
-    def of(cls, answer: Answer) -> "Card":
+    def of(cls, answer: Answer, warning_ids: dict[int, tuple[int, ...]]) -> "Card":
+        """The card of ``answer``, whose warnings are among ``warning_ids`` (read
+        for all the cards at once with ``warning_ids_of``)."""
         return cls(
             answer.title,
             answer.get_absolute_url(),
             answer.column.name,
             answer.first_published_at,
+            warning_ids.get(answer.pk, ()),
         )
+
+    @property
+    def warnings(self) -> list[ContentWarning]:
+        """The linked answer's content warnings, for its labels."""
+        return pageparts.named_warnings(list(self.warning_ids))
 
     def as_json(self) -> dict:
         published = self.first_published_at
@@ -53,6 +69,7 @@ class Card:
             "url": self.url,
             "column_name": self.column_name,
             "first_published_at": published.isoformat() if published else None,
+            "warnings": list(self.warning_ids),
         }
 
     @classmethod
@@ -65,6 +82,7 @@ class Card:
             data["url"],
             data["column_name"],
             datetime.fromisoformat(published) if published else None,
+            tuple(data["warnings"]),
         )
 
 
@@ -90,10 +108,14 @@ def computed(answer: Answer, now: datetime) -> Links:
     from columns import search
 
     older, newer = adjacent_answers(answer, now)
+    related = search.related_answers(answer, limit=RELATED)
+    warning_ids = warning_ids_of(
+        {other.pk for other in (older, newer, *related) if other}
+    )
     return Links(
-        Card.of(older) if older else None,
-        Card.of(newer) if newer else None,
-        [Card.of(other) for other in search.related_answers(answer, limit=RELATED)],
+        Card.of(older, warning_ids) if older else None,
+        Card.of(newer, warning_ids) if newer else None,
+        [Card.of(other, warning_ids) for other in related],
     )
 
 
@@ -109,24 +131,46 @@ def stored(answer: Answer) -> Links:
 
 def store_cards(answer_ids: set[int]) -> None:
     """Write down, on each of these answers, what its page shows of its links as
-    they are now (after they changed, or a linked answer's title did)."""
-    answers = Answer.objects.filter(pk__in=answer_ids).select_related(
-        "older__column", "newer__column"
+    they are now (after they changed, or a linked answer's title or warnings
+    did)."""
+    answers = list(
+        Answer.objects.filter(pk__in=answer_ids).select_related(
+            "older__column", "newer__column"
+        )
     )
-    related = {}
-    for link in (
+    related_links = list(
         RelatedAnswer.objects.filter(answer_id__in=answer_ids)
         .select_related("related__column")
         .order_by("answer_id", "position")
-    ):
-        related.setdefault(link.answer_id, []).append(Card.of(link.related))
+    )
+    linked = {link.related_id for link in related_links}
+    linked.update(pk for answer in answers for pk in (answer.older_id, answer.newer_id))
+    warning_ids = warning_ids_of(linked - {None})
+    related = {}
+    for link in related_links:
+        related.setdefault(link.answer_id, []).append(
+            Card.of(link.related, warning_ids)
+        )
     for answer in answers:
         links = Links(
-            Card.of(answer.older) if answer.older else None,
-            Card.of(answer.newer) if answer.newer else None,
+            Card.of(answer.older, warning_ids) if answer.older else None,
+            Card.of(answer.newer, warning_ids) if answer.newer else None,
             related.get(answer.pk, []),
         )
         Answer.objects.filter(pk=answer.pk).update(link_cards=links.as_json())
+
+
+def warning_ids_of(answer_ids: Collection[int]) -> dict[int, tuple[int, ...]]:
+    """The ids of these answers' content warnings (in id order, as their parts keep
+    them), in one query."""
+    found: dict[int, tuple[int, ...]] = {}
+    for answer_id, warning_id in (
+        Answer.content_warnings.through.objects.filter(answer_id__in=answer_ids)
+        .order_by("answer_id", "contentwarning_id")
+        .values_list("answer_id", "contentwarning_id")
+    ):
+        found[answer_id] = (*found.get(answer_id, ()), warning_id)
+    return found
 
 
 def linking_to(answer: Answer) -> set[int]:
@@ -292,8 +336,9 @@ def _related_of(ids: list[int], *, now: datetime) -> dict[int, list[int]]:
 
 def _store_all_cards(ids: list[int]) -> None:
     """Write every answer's cards from one read of what a card shows."""
+    warning_ids = warning_ids_of(ids)
     cards = {
-        row.pk: Card.of(row)
+        row.pk: Card.of(row, warning_ids)
         for row in Answer.objects.filter(pk__in=ids)
         .select_related("column")
         .only("title", "slug", "first_published_at", "column__slug", "column__name")

@@ -31,6 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from columns import safety
 from columns.models import (
     Answer,
     AnswerLetter,
@@ -121,6 +122,14 @@ def full_text_url(answer: Answer) -> str:
     shows the notice)."""
     return reverse(
         "columns:answer_read",
+        kwargs={"column_slug": answer.column.slug, "slug": answer.slug},
+    )
+
+
+def card_url(answer: Answer) -> str:
+    """The answer's share-card image (``og:image``)."""
+    return reverse(
+        "columns:answer_card",
         kwargs={"column_slug": answer.column.slug, "slug": answer.slug},
     )
 
@@ -315,7 +324,8 @@ def adjacent_answers(answer: Answer, now: datetime) -> tuple[Answer | None, ...]
 def answer_page_context(answer: Answer, *, preview: bool = False) -> dict:
     """What ``columns/answer_detail.html`` shows of ``answer``: the answer, its
     parts (letters, bylines, labels, topics), the previous and next public answers
-    of its column and related answers. The public page reads the parts and links
+    of its column, related answers, and the help resources its content warnings
+    call for. The public page reads the parts and links
     stored on the answer's row; the editor's preview works them out, as publishing
     would."""
     # Imported here: columns.links and columns.pageparts build on this module.
@@ -332,4 +342,12 @@ def answer_page_context(answer: Answer, *, preview: bool = False) -> dict:
         "previous": found.older,
         "next": found.newer,
         "related": found.related,
+        "help_groups": _help_groups(answer, parts.warnings),
     }
+
+
+def _help_groups(answer: Answer, warnings: list[ContentWarning]) -> list:
+    categories = {warning.help_category for warning in warnings} - {""}
+    if not categories:
+        return []
+    return safety.help_groups(answer.column, categories)

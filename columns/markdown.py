@@ -16,9 +16,12 @@ Safety is layered:
 2. Its output always passes through ``nh3`` with explicit allowlists of tags,
    attributes, classes, CSS properties and URL schemes (http, https, mailto).
    This is the second line of defence should a parser rule or plugin ever emit
-   something unexpected.
+   something unexpected. The few attributes whose values the renderer computes
+   (an ordered list's ``start``, a code block's ``language-*`` class, the table
+   region's role and tab stop) must also have the shape the renderer gives them.
 
-Supported syntax besides CommonMark: tables, ``~~strikethrough~~``, footnotes
+Supported syntax besides CommonMark: tables (each in a scrollable region that the
+keyboard can reach, named after its column headers), ``~~strikethrough~~``, footnotes
 (``[^1]``), task lists (``- [x] done``, rendered as disabled checkboxes, each
 wrapped in a ``<label>`` with its item's text so assistive technology can name
 it) and
@@ -47,15 +50,20 @@ renders as::
 """
 
 import re
+from collections.abc import Sequence
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-__all__ = ["render_markdown"]
+__all__ = ["render_markdown", "sanitise"]
 
 EM_DASH_PREFIX = "— "
 ASCII_DASH_PREFIX = "-- "
@@ -89,6 +97,52 @@ def _mark_expert_quotes(state: StateCore) -> None:
             first.content = EM_DASH_PREFIX + first.content[len(ASCII_DASH_PREFIX) :]
 
 
+def _column_headers(tokens: Sequence[Token], table_open: int) -> list[str]:
+    """The plain text of each non-empty header cell of the table opened at
+    ``table_open``."""
+    headers = []
+    for token in tokens[table_open:]:
+        if token.type == "thead_close":
+            break
+        if token.type == "inline":
+            text = "".join(
+                child.content
+                for child in token.children or []
+                if child.type in ("text", "code_inline")
+            ).strip()
+            if text:
+                headers.append(text)
+    return headers
+
+
+def _render_table_open(
+    renderer: RendererHTML,
+    tokens: Sequence[Token],
+    index: int,
+    options: OptionsDict,
+    env: EnvType,
+) -> str:
+    """Wrap the table in a region that scrolls sideways on narrow screens: keyboard
+    users reach it with Tab to scroll it, and screen readers announce it by its
+    column headers."""
+    headers = _column_headers(tokens, index)
+    label = "Table: " + ", ".join(headers) if headers else "Table"
+    return (
+        f'<div class="table-scroll" role="region" aria-label="{escapeHtml(label)}"'
+        ' tabindex="0">\n' + renderer.renderToken(tokens, index, options, env)
+    )
+
+
+def _render_table_close(
+    renderer: RendererHTML,
+    tokens: Sequence[Token],
+    index: int,
+    options: OptionsDict,
+    env: EnvType,
+) -> str:
+    return renderer.renderToken(tokens, index, options, env) + "</div>\n"
+
+
 # Built once at import: configuring markdown-it and its plugins is far more
 # expensive than rendering, and the parser is safe to reuse across calls.
 _parser = (
@@ -101,6 +155,8 @@ _parser = (
     .use(anchors_plugin, min_level=2, max_level=3)
 )
 _parser.core.ruler.push("expert_quote", _mark_expert_quotes)
+_parser.add_render_rule("table_open", _render_table_open)
+_parser.add_render_rule("table_close", _render_table_close)
 
 ALLOWED_TAGS = {
     "p", "br", "hr",
@@ -108,12 +164,15 @@ ALLOWED_TAGS = {
     "strong", "em", "s", "del", "code", "pre", "blockquote",
     "ul", "ol", "li", "a", "img", "input", "label",
     "table", "thead", "tbody", "tr", "th", "td",
+    # The scrollable region around each table (``_render_table_open``).
+    "div",
     # Footnotes: <sup> reference, <section> block. sub/abbr are plain
     # semantic tags with no attributes, harmless to allow.
     "sup", "sub", "section", "abbr",
 }  # fmt: skip
 
-# Never `class` here: nh3 requires classes to go through ALLOWED_CLASSES.
+# `class` only on a tag without ALLOWED_CLASSES (nh3 refuses both): <code>, whose
+# one class, the fence's language, cannot be listed in advance.
 ALLOWED_ATTRIBUTES = {
     # Footnote refs and backrefs are anchors with ids pointing at each other.
     "a": {"href", "title", "id"},
@@ -124,6 +183,10 @@ ALLOWED_ATTRIBUTES = {
     # FILTER_STYLE_PROPERTIES keeps only that property.
     "th": {"style"},
     "td": {"style"},
+    # The values of these are checked by GENERATED_VALUES below.
+    "ol": {"start"},
+    "code": {"class"},
+    "div": {"role", "aria-label", "tabindex"},
     **{tag: {"id"} for tag in ("h2", "h3", "h4", "h5", "h6", "li", "sup", "section")},
 }
 
@@ -138,6 +201,17 @@ ALLOWED_CLASSES = {
     "a": {"footnote-backref"},
     "ul": {"contains-task-list"},
     "input": {"task-list-item-checkbox"},
+    "div": {"table-scroll"},
+}
+
+# Attributes whose values the renderer computes, and the shape it gives them: any
+# other value is dropped. A list starts at most at 999999999 (CommonMark allows
+# nine digits); a fence's language is a short name, alone in ``class``.
+GENERATED_VALUES = {
+    ("ol", "start"): re.compile(r"[0-9]{1,9}").fullmatch,
+    ("code", "class"): re.compile(r"language-[A-Za-z0-9_+#-]{1,32}").fullmatch,
+    ("div", "role"): {"region"}.__contains__,
+    ("div", "tabindex"): {"0"}.__contains__,
 }
 
 # Every <input> left after sanitising is a read-only checkbox, whatever the HTML
@@ -162,17 +236,30 @@ LINK_REL = "noopener noreferrer nofollow"
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _keep_generated_values(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: ``value``, or None (dropped) when it is not the
+    shape the renderer gives that attribute."""
+    allowed = GENERATED_VALUES.get((tag, attribute))
+    return value if allowed is None or allowed(value) else None
+
+
 def render_markdown(text: str) -> str:
     """Render columnist Markdown to sanitised HTML; "" for empty input."""
     if not text:
         return ""
-    text = _LONE_SURROGATE.sub("\ufffd", text)
+    return sanitise(_parser.render(_LONE_SURROGATE.sub("\ufffd", text)))
+
+
+def sanitise(html: str) -> str:
+    """The renderer's output reduced to the allowlists: the second line of
+    defence, should a parser rule or plugin ever emit something unexpected."""
     return nh3.clean(
-        _parser.render(text),
+        html,
         tags=ALLOWED_TAGS,
         clean_content_tags=CLEAN_CONTENT_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,
+        attribute_filter=_keep_generated_values,
         set_tag_attribute_values=SET_ATTRIBUTES,
         filter_style_properties=FILTER_STYLE_PROPERTIES,
         url_schemes=URL_SCHEMES,

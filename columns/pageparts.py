@@ -71,6 +71,12 @@ def computed(answer: Answer) -> Parts:
     return _resolved(_parts_json(answer), known=_related_objects(answer))
 
 
+def named_warnings(ids: list[int]) -> list[ContentWarning]:
+    """The content warnings with these ids, as they are called now, in page order
+    (the labels of a link to another answer, ``columns.links.Card``)."""
+    return _in_label_order(_names.lookup(ContentWarning, ids), ids)
+
+
 def clear(answer: Answer) -> None:
     """Forget the stored parts (in the transaction of a change that alters them)."""
     Answer.objects.filter(pk=answer.pk).update(page_parts=None)
@@ -154,11 +160,13 @@ def _resolved(parts: dict, known: dict[type, dict[int, object]] | None = None) -
         authors=[authors[pk] for pk in parts["authors"] if pk in authors],
         # By name as they are called now (a page must read the same however
         # often it is drawn; the prefetches keep no order).
-        warnings=_by(
-            "label", [warnings[pk] for pk in parts["warnings"] if pk in warnings]
-        ),
+        warnings=_in_label_order(warnings, parts["warnings"]),
         topics=_by("name", [topics[pk] for pk in parts["topics"] if pk in topics]),
     )
+
+
+def _in_label_order(warnings: dict[int, ContentWarning], ids: list[int]) -> list:
+    return _by("label", [warnings[pk] for pk in ids if pk in warnings])
 
 
 def _by(name: str, rows: list) -> list:
@@ -176,7 +184,7 @@ class _Names:
 
     FIELDS = {
         User: ("public_name", "first_name", "last_name", "username", "bio"),
-        ContentWarning: ("label", "slug", "description", "is_nsfw"),
+        ContentWarning: ("label", "slug", "description", "is_nsfw", "help_category"),
         Topic: ("name", "slug"),
     }
 

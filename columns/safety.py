@@ -1,8 +1,10 @@
 """The safety check: letters that speak of self-harm, suicide, abuse or danger.
 
 Such letters are flagged so the desk shows them first, and the reader is shown help
-resources at once. The phrase list and the help text are settings
-(``ADVICE_SAFETY_PHRASES``, ``ADVICE_HELP_RESOURCES``); these are the defaults.
+resources at once: the message (``ADVICE_HELP_RESOURCES``) and the crisis lines and
+services kept in the back office (``HelpResource``) for what the letter speaks of.
+The phrase list is a setting too (``ADVICE_SAFETY_PHRASES``); these are the
+defaults.
 """
 
 import re
@@ -11,51 +13,67 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from columns.models import Column, HelpResource
+
+Help = HelpResource.Category
+
+# The built-in phrases, by the help they call for.
+PHRASES_BY_HELP = {
+    Help.SELF_HARM: [
+        "suicide",
+        "suicidal",
+        "kill myself",
+        "killing myself",
+        "end my life",
+        "ending my life",
+        "end it all",
+        "want to die",
+        "wanna die",
+        "don't want to live",
+        "self-harm",
+        "self-harming",
+        "harm myself",
+        "hurt myself",
+        "hurting myself",
+        "cut myself",
+        "cutting myself",
+        "overdose",
+    ],
+    Help.ABUSE: [
+        "abuse",
+        "abused",
+        "abuser",
+        "abusing",
+        "abusive",
+        "hits me",
+        "hit me",
+        "beats me",
+        "beat me",
+        "strangled me",
+        "choked me",
+        "threatens me",
+        "threatened me",
+        "threatens to kill",
+        "not safe at home",
+        "unsafe at home",
+    ],
+    Help.SEXUAL_ASSAULT: [
+        "rape",
+        "raped",
+        "sexual assault",
+        "sexually assaulted",
+        "assaulted me",
+        "molested",
+    ],
+    Help.EMERGENCY: [
+        "feel unsafe",
+        "in danger",
+        "afraid for my life",
+        "scared for my life",
+    ],
+}
 DEFAULT_SAFETY_PHRASES = [
-    "suicide",
-    "suicidal",
-    "kill myself",
-    "killing myself",
-    "end my life",
-    "ending my life",
-    "end it all",
-    "want to die",
-    "wanna die",
-    "don't want to live",
-    "self-harm",
-    "self-harming",
-    "harm myself",
-    "hurt myself",
-    "hurting myself",
-    "cut myself",
-    "cutting myself",
-    "overdose",
-    "abuse",
-    "abused",
-    "abuser",
-    "abusing",
-    "abusive",
-    "rape",
-    "raped",
-    "sexual assault",
-    "sexually assaulted",
-    "assaulted me",
-    "molested",
-    "hits me",
-    "hit me",
-    "beats me",
-    "beat me",
-    "strangled me",
-    "choked me",
-    "threatens me",
-    "threatened me",
-    "threatens to kill",
-    "not safe at home",
-    "unsafe at home",
-    "feel unsafe",
-    "in danger",
-    "afraid for my life",
-    "scared for my life",
+    phrase for phrases in PHRASES_BY_HELP.values() for phrase in phrases
 ]
 
 DEFAULT_HELP_RESOURCES = (
@@ -76,7 +94,7 @@ def _phrase_pattern(phrase: str) -> str:
     return r"[\s\-_]*".join(escaped)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def _safety_regex(phrases: tuple[str, ...]) -> re.Pattern:
     alternatives = "|".join(_phrase_pattern(phrase) for phrase in phrases)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
@@ -88,9 +106,31 @@ def needs_safety_flag(text: str) -> bool:
     Matched on word boundaries, so "therapist" or "grapes" never trigger.
     """
     phrases = tuple(settings.ADVICE_SAFETY_PHRASES or DEFAULT_SAFETY_PHRASES)
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return bool(_safety_regex(phrases).search(folded))
+    return bool(_safety_regex(phrases).search(_folded(text)))
+
+
+def help_categories(text: str) -> set[str]:
+    """The kinds of help a letter calls for, by the built-in phrases it holds (a
+    letter flagged only by a phrase from the settings gets the emergency and
+    general lines, which every help box shows)."""
+    folded = _folded(text)
+    return {
+        category
+        for category, phrases in PHRASES_BY_HELP.items()
+        if _safety_regex(tuple(phrases)).search(folded)
+    }
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def help_resources() -> str:
     return settings.ADVICE_HELP_RESOURCES or DEFAULT_HELP_RESOURCES
+
+
+def help_groups(column: Column, categories) -> list[tuple[str, list[HelpResource]]]:
+    """The active help resources ``column`` shows for ``categories``, grouped by
+    country, the emergency line first in each."""
+    resources = HelpResource.objects.active().shown_by(column)
+    return resources.helping_with(categories).by_country()

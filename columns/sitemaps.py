@@ -1,5 +1,5 @@
-"""The sitemap: an index (``/sitemap.xml``) of sections for columns, topics and
-each month's answers (``/sitemap-answers-2026-11.xml``).
+"""The sitemap: an index (``/sitemap.xml``) of sections for columns, topics, the
+pages about the site and each month's answers (``/sitemap-answers-2026-11.xml``).
 
 A section per month keeps every section small and lets a publication rewrite only
 its own month's section when the site is baked. Answers with an NSFW content
@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from columns.archivepages import month_span, months_with_answers
 from columns.listings import last_modified_at
-from columns.models import Answer, Column, Topic
+from columns.models import Answer, Column, SitePage, Topic
 
 _MONTH_SECTION = re.compile(r"answers-([0-9]{4})-([0-9]{2})")
 
@@ -93,7 +93,21 @@ class TopicSitemap(Sitemap):
         return item.lastmod
 
 
-FIXED_SECTIONS = {"columns": ColumnSitemap, "topics": TopicSitemap}
+class SitePageSitemap(Sitemap):
+    """The pages about the site (About, Privacy, ...)."""
+
+    def items(self) -> QuerySet[SitePage]:
+        return SitePage.objects.order_by("slug")
+
+    def lastmod(self, item: SitePage) -> datetime:
+        return item.updated_at
+
+
+FIXED_SECTIONS = {
+    "columns": ColumnSitemap,
+    "topics": TopicSitemap,
+    "pages": SitePageSitemap,
+}
 
 
 def month_section(year: int, month: int) -> str:

@@ -8,7 +8,7 @@ from django.urls import path, re_path, register_converter
 
 from columns import feeds, sitemaps
 from columns.pagecache import public_page
-from columns.views import archive, intake
+from columns.views import archive, cards, intake, pages
 from columns.views import search as search_views
 
 
@@ -87,6 +87,10 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", archive.robots_txt, name="robots_txt"),
+    path("card.png", cards.site_card, name="site_card"),
+    path("about/", pages.site_page, {"slug": "about"}, name="about"),
+    path("privacy/", pages.site_page, {"slug": "privacy"}, name="privacy"),
+    path("pages/<slug:slug>/", pages.site_page, name="site_page"),
     path("columns/<slug:slug>/", archive.column_detail, name="column_detail"),
     path(
         "columns/<slug:slug>/page/<page:number>/",
@@ -116,5 +120,10 @@ urlpatterns = [
         "columns/<slug:column_slug>/<slug:slug>/read/",
         archive.answer_read,
         name="answer_read",
+    ),
+    path(
+        "columns/<slug:column_slug>/<slug:slug>/card.png",
+        cards.answer_card,
+        name="answer_card",
     ),
 ]

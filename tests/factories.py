@@ -7,7 +7,15 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from columns import links, pageparts
-from columns.models import Answer, AnswerLetter, Column, ContentWarning, Question, User
+from columns.models import (
+    Answer,
+    AnswerLetter,
+    Column,
+    ContentWarning,
+    HelpResource,
+    Question,
+    User,
+)
 
 _sequence = itertools.count(1)
 
@@ -55,6 +63,18 @@ def make_answer(*, questions: list[Question] | None = None, **overrides) -> Answ
     for position, question in enumerate(questions or [make_question(column=column)], 1):
         AnswerLetter.objects.create(answer=answer, question=question, position=position)
     return answer
+
+
+def make_help_resource(**overrides) -> HelpResource:
+    """An active general help line for everywhere unless ``overrides`` say not."""
+    number = next(_sequence)
+    fields = {
+        "name": f"Helpline {number}",
+        "category": HelpResource.Category.GENERAL,
+        "phone": f"0800 000 {number:03d}",
+    }
+    fields.update(overrides)
+    return HelpResource.objects.create(**fields)
 
 
 def make_content_warning(**overrides) -> ContentWarning:

@@ -17,9 +17,11 @@ from columns import workflow
 from columns.models import (
     Answer,
     AuditEntry,
+    HelpResource,
     Question,
     ReviewComment,
     Revision,
+    SitePage,
     Topic,
 )
 from tests.factories import (
@@ -27,6 +29,7 @@ from tests.factories import (
     make_column,
     make_content_warning,
     make_draft,
+    make_help_resource,
     make_question,
     make_user,
 )
@@ -104,6 +107,10 @@ def desk(editor, columnist):
         body="Tighten the intro.",
         revision=answer.revisions.order_by("-number").first(),
     )
+    column.help_resources.add(
+        make_help_resource(name="Samaritans", country="GB", phone="116 123")
+    )
+    SitePage.objects.create(slug="about", title="About", body="Who we are.")
     # Two-step sign-in devices: django-otp registers their admins.
     TOTPDevice.objects.create(user=editor, name="Authenticator app")
     recovery = StaticDevice.objects.create(user=editor, name="Recovery codes")
@@ -416,3 +423,31 @@ def test_a_columnist_who_is_not_staff_is_sent_to_the_admin_login(client, columni
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("admin:login"))
+
+
+def test_a_help_resource_with_an_http_link_is_refused_in_the_back_office(
+    client, superuser
+):
+    client.force_login(superuser)
+    response = client.post(
+        admin_url(HelpResource, "add"),
+        {
+            "name": "Helpline",
+            "category": "general",
+            "country": "GB",
+            "url": "http://example.org",
+            "position": "0",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "Enter an https:// link." in str(response.context["adminform"].form.errors)
+    assert not HelpResource.objects.exists()
+
+
+def test_help_resources_are_filtered_by_country_in_the_back_office(client, superuser):
+    wanted = make_help_resource(name="Lifeline", country="AU")
+    make_help_resource(name="Samaritans", country="GB")
+    client.force_login(superuser)
+    response = client.get(admin_url(HelpResource, "changelist"), {"country": "AU"})
+    assert list(response.context["cl"].result_list) == [wanted]

@@ -1,5 +1,7 @@
 """List pages numbered from the oldest: publishing never moves an answer to another
-page; a withdrawal or a backdated answer changes only the page that holds it."""
+page; a withdrawal or a backdated answer changes only the page that holds it. The
+date archive: a year's months with their newest titles, and the months around a
+month that have answers."""
 
 from datetime import timedelta
 
@@ -108,3 +110,55 @@ def test_topic_and_month_lists_close_their_own_pages(column):
         answers.close_pages(now)
     topic = next(answers for answers in lists if answers.kind == "topic")
     assert titles(topic.page(1, now))[0] == f"Tagged {PER_PAGE}"
+
+
+# The date archive's year and month pages -------------------------------------------
+
+
+def on(year: int, month: int, day: int = 10):
+    return timezone.make_aware(timezone.datetime(year, month, day, 12))
+
+
+def test_a_year_lists_its_months_newest_first_with_their_newest_titles(column):
+    for day in range(1, 4):
+        make_published_answer(
+            column=column, title=f"March {day}", publish_at=on(2025, 3, day)
+        )
+    make_published_answer(column=column, title="May", publish_at=on(2025, 5))
+    make_published_answer(column=column, title="Next year", publish_at=on(2026, 1))
+    months = archivepages.year_months(2025, timezone.now())
+    assert [(row.month.month, row.count) for row in months] == [(5, 1), (3, 3)]
+    assert [a.title for a in months[1].answers] == ["March 3", "March 2", "March 1"]
+    assert months[1].url == "/archive/2025/03/" and months[1].more == 0
+    assert archivepages.year_months(2024, timezone.now()) == []
+
+
+def test_a_busy_month_shows_its_newest_few_and_counts_the_rest(column):
+    shown = archivepages.TITLES_PER_MONTH
+    for day in range(1, shown + 4):
+        make_published_answer(
+            column=column, title=f"Day {day}", publish_at=on(2025, 3, day)
+        )
+    (march,) = archivepages.year_months(2025, timezone.now())
+    assert march.count == shown + 3 and march.more == 3
+    assert [a.title for a in march.answers][:2] == [
+        f"Day {shown + 3}",
+        f"Day {shown + 2}",
+    ]
+    assert len(march.answers) == shown
+
+
+def test_the_months_around_a_month_skip_months_without_answers(column):
+    make_published_answer(column=column, publish_at=on(2024, 11))
+    make_published_answer(column=column, publish_at=on(2025, 3))
+    make_published_answer(column=column, publish_at=on(2025, 7))
+    withdrawn = make_published_answer(column=column, publish_at=on(2025, 5))
+    Answer.objects.filter(pk=withdrawn.pk).update(state=Answer.State.WITHDRAWN)
+    now = timezone.now()
+    november, march, july = on(2024, 11, 1), on(2025, 3, 1), on(2025, 7, 1)
+    first_days = [moment.replace(hour=0) for moment in (november, march, july)]
+    assert archivepages.months_around(2025, 3, now) == (first_days[0], first_days[2])
+    assert archivepages.months_around(2024, 11, now)[0] is None
+    assert archivepages.months_around(2025, 7, now)[1] is None
+    # A month without answers has neighbours too (the bake asks, to rewrite them).
+    assert archivepages.months_around(2025, 5, now) == (first_days[1], first_days[2])

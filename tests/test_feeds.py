@@ -66,7 +66,11 @@ def test_feeds_parse_cleanly_with_authors_categories_dates_and_ids(
     assert entry.title == "Saying no <kindly>"
     assert entry.link == f"http://testserver{answer.get_absolute_url()}"
     assert entry.author == "Sam Okoro, Priya Halloran"
-    assert {tag.term for tag in entry.tags} == {"consent", "communication"}
+    assert {tag.term for tag in entry.tags} == {
+        "consent",
+        "communication",
+        "Content warning: Coercion",
+    }
     assert entry.published_parsed[:3] == answer.first_published_at.timetuple()[:3]
     if name.endswith("_atom"):  # RSS 2.0 has no element for it
         assert entry.updated_parsed[:3] == answer.last_published_at.timetuple()[:3]

@@ -7,8 +7,13 @@ import pytest
 from django.utils import timezone
 
 from columns import intake, workflow
-from columns.models import Question
-from tests.factories import make_column, make_question
+from columns.models import Answer, Column, Question
+from tests.factories import (
+    make_column,
+    make_published_answer,
+    make_question,
+    make_questions,
+)
 
 LETTER = "My partner wants to try something new and I am nervous about it. 😅"
 
@@ -107,7 +112,7 @@ def test_a_full_column_refuses_letters_until_tomorrow():
         receive(column)
     assert Question.objects.count() == 2
     tomorrow = timezone.now() + timedelta(days=1)
-    assert not intake.is_full_today(column, now=tomorrow)
+    assert intake.intake_state(column, now=tomorrow) == "open"
 
 
 @pytest.mark.django_db
@@ -115,7 +120,7 @@ def test_a_cap_of_zero_means_no_limit():
     column = make_column(daily_cap=0)
     for _ in range(3):
         receive(column)
-    assert not intake.is_full_today(column)
+    assert intake.intake_state(column) == "open"
 
 
 @pytest.mark.django_db
@@ -186,3 +191,155 @@ def test_a_withdrawn_answer_is_no_longer_linked(editor, published_letter):
     workflow.withdraw(answer, by=editor, note="Correction needed.")
     question.refresh_from_db()
     assert intake.reader_status(question) == (intake.CONSIDERING, None)
+
+
+# Whether a column takes letters ---------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("is_open", "daily_cap", "letters_today", "state"),
+    [
+        (True, 2, 1, "open"),
+        (True, 2, 2, "full"),
+        (True, 0, 3, "open"),
+        (False, 2, 0, "closed"),
+        (False, 2, 2, "closed"),
+    ],
+)
+def test_a_column_is_open_full_for_today_or_closed(
+    is_open, daily_cap, letters_today, state
+):
+    column = make_column(is_open=is_open, daily_cap=daily_cap)
+    make_questions(letters_today, column=column)
+    assert intake.intake_state(column) == state
+
+
+@pytest.mark.django_db
+def test_yesterdays_letters_leave_a_full_column_open_again_today():
+    column = make_column(daily_cap=1)
+    make_question(column=column, submitted_at=intake.start_of_today())
+    assert intake.intake_state(column) == "full"
+    tomorrow = timezone.now() + timedelta(days=1)
+    assert intake.intake_state(column, now=tomorrow) == "open"
+
+
+@pytest.mark.django_db
+def test_every_columns_state_comes_from_one_query(django_assert_num_queries):
+    full = make_column(daily_cap=1)
+    make_question(column=full)
+    closed = make_column(is_open=False)
+    opened = make_column()
+    with django_assert_num_queries(1):
+        states = {
+            column.pk: column.intake_label()
+            for column in Column.objects.with_intake_state(intake.start_of_today())
+        }
+    assert states == {
+        full.pk: "Full for today — opens again tomorrow",
+        closed.pk: "Not taking questions",
+        opened.pk: "Taking questions",
+    }
+
+
+# The expected wait ----------------------------------------------------------------
+
+
+def answered_after(column, *waits_in_days, published_days_ago=10, **answer_fields):
+    """A public answer printing one letter per wait: each letter arrived that many
+    days before the answer was first published, ``published_days_ago`` days ago."""
+    published = timezone.now() - timedelta(days=published_days_ago)
+    letters = [
+        make_question(column=column, submitted_at=published - timedelta(days=days))
+        for days in waits_in_days
+    ]
+    return make_published_answer(
+        column=column, questions=letters, publish_at=published, **answer_fields
+    )
+
+
+def median_wait(column) -> timedelta | None:
+    return Answer.objects.recent_median_waits(timezone.now()).get(column.pk)
+
+
+@pytest.mark.django_db
+def test_the_expected_wait_is_the_median_of_recent_letters_waits():
+    column = make_column()
+    for days in (9, 2, 30, 5, 1):
+        answered_after(column, days)
+    assert median_wait(column) == timedelta(days=5)
+
+
+@pytest.mark.django_db
+def test_an_even_number_of_waits_takes_the_middle_two_halfway():
+    column = make_column()
+    for days in (1, 2, 4, 6, 9, 30):
+        answered_after(column, days)
+    assert median_wait(column) == timedelta(days=5)
+
+
+@pytest.mark.django_db
+def test_each_letter_of_a_roundup_counts_once():
+    column = make_column()
+    answered_after(column, 2, 5, 9, 12, 40)
+    assert median_wait(column) == timedelta(days=9)
+
+
+@pytest.mark.django_db
+def test_too_few_recent_answers_give_the_usual_text():
+    column = make_column()
+    for days in (2, 5, 9, 12):
+        answered_after(column, days)
+    assert median_wait(column) is None
+    assert intake.expected_wait_for(column) == (
+        "Chosen letters are usually answered within a few weeks."
+    )
+
+
+@pytest.mark.django_db
+def test_only_recent_public_answers_of_the_column_count():
+    column, other = make_column(), make_column()
+    for days in (2, 5, 9, 12):
+        answered_after(column, days)
+    answered_after(column, 60, published_days_ago=91)  # too long ago
+    scheduled = answered_after(column, 60, published_days_ago=-1)  # not yet public
+    assert not scheduled.is_published()
+    answered_after(other, 60)
+    withdrawn = answered_after(column, 60)
+    Answer.objects.filter(pk=withdrawn.pk).update(state=Answer.State.WITHDRAWN)
+    assert median_wait(column) is None
+    answered_after(column, 7)
+    assert median_wait(column) == timedelta(days=7)
+
+
+@pytest.mark.django_db
+def test_every_columns_median_comes_from_one_query(django_assert_num_queries):
+    first, second = make_column(), make_column()
+    for days in (3, 4, 5, 6, 7):
+        answered_after(first, days)
+        answered_after(second, days * 7)
+    with django_assert_num_queries(1):
+        medians = Answer.objects.recent_median_waits(timezone.now())
+    assert medians == {first.pk: timedelta(days=5), second.pk: timedelta(days=35)}
+
+
+@pytest.mark.parametrize(
+    ("median", "shown"),
+    [
+        (timedelta(days=21), "2–4 weeks"),
+        (timedelta(days=5), "3–7 days"),
+        (timedelta(hours=12), "1–2 days"),
+        (timedelta(days=13), "8–18 days"),
+        (timedelta(days=14), "1–3 weeks"),
+        (timedelta(days=100), "2–5 months"),
+    ],
+)
+def test_the_median_is_shown_as_a_range_around_it(median, shown):
+    assert intake.wait_range(median) == shown
+
+
+def test_the_expected_wait_is_a_range_and_never_a_promise():
+    sentence = intake.expected_wait(timedelta(days=21))
+    assert "about 2–4 weeks" in sentence
+    assert "many letters are never answered" in sentence
+    assert intake.expected_wait(None) == intake.USUAL_WAIT

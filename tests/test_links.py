@@ -1,9 +1,12 @@
 """Stored links: previous/next and related answers, kept with the answer and
 brought up to date when the answers around it change."""
 
+import importlib
 import io
+import json
 from datetime import timedelta
 
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +15,11 @@ from django.utils import timezone
 from columns import links, pageparts
 from columns.listings import answer_page_context, for_answer_page
 from columns.models import Answer
-from tests.factories import make_column, make_published_answer
+from tests.factories import (
+    make_column,
+    make_content_warning,
+    make_published_answer,
+)
 
 
 def stored_of(answer: Answer) -> links.Links:
@@ -100,3 +107,52 @@ def test_relinking_everything_stores_what_publishing_works_out(db):
         assert stored_of(answer) == links.computed(answer, timezone.now())
         assert answer.page_parts is not None
         assert pageparts.of(answer) == pageparts.computed(answer)
+
+
+def test_cards_carry_the_warnings_of_the_answers_they_link_to(db):
+    column = make_column()
+    now = timezone.now()
+    older = make_published_answer(column=column, publish_at=now - timedelta(days=2))
+    newer = make_published_answer(column=column, publish_at=now - timedelta(days=1))
+    assert stored_of(newer).older.warnings == []
+    warning = make_content_warning(label="Explicit", is_nsfw=True)
+    older.content_warnings.add(warning)
+    pageparts.store([older.pk])
+    links.refresh(older, timezone.now())
+    card = stored_of(newer).older
+    assert card.warning_ids == (warning.pk,)
+    assert [(w.label, w.is_nsfw) for w in card.warnings] == [("Explicit", True)]
+    assert stored_of(newer) == links.computed(newer, timezone.now())
+
+
+def test_the_migration_gives_cards_stored_before_it_their_warnings(db):
+    column = make_column()
+    now = timezone.now()
+    warnings = [make_content_warning(), make_content_warning()]
+    for days in (3, 2, 1):
+        make_published_answer(
+            column=column,
+            topics=("lubricant",),
+            warnings=tuple(warnings[: days - 1]),
+            publish_at=now - timedelta(days=days),
+        )
+    expected = dict(Answer.objects.values_list("pk", "link_cards"))
+    assert any(card["warnings"] for card in cards_in(expected))
+    stripped = json.loads(json.dumps(expected))
+    for card in cards_in(stripped):
+        del card["warnings"]
+    for pk, link_cards in stripped.items():
+        Answer.objects.filter(pk=int(pk)).update(link_cards=link_cards)
+    migration = importlib.import_module("columns.migrations.0012_link_card_warnings")
+    migration.add_warning_ids(django_apps, None)
+    assert dict(Answer.objects.values_list("pk", "link_cards")) == expected
+
+
+def cards_in(link_cards: dict) -> list[dict]:
+    """Every card of these answers' stored links."""
+    return [
+        card
+        for cards in link_cards.values()
+        for card in [cards["older"], cards["newer"], *cards["related"]]
+        if card
+    ]

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from columns.markdown import ALLOWED_TAGS, render_markdown
+from columns.markdown import ALLOWED_TAGS, render_markdown, sanitise
 
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
 
@@ -192,6 +192,26 @@ def test_ordered_list_is_kept() -> None:
     assert html.count("<li>") == 3
 
 
+def test_list_split_by_a_paragraph_goes_on_counting() -> None:
+    html = render_markdown("1. Talk\n2. Test\n\nThen, later:\n\n3. Treat")
+
+    assert re.search(
+        r'<ol>\s*<li>Talk</li>.*<ol start="3">\s*<li>Treat</li>', html, re.S
+    )
+
+
+@pytest.mark.parametrize(("source", "start"), [("0. ok", "0"), ("007. ok", "7")])
+def test_ordered_list_keeps_its_start_number(source: str, start: str) -> None:
+    assert f'<ol start="{start}">' in render_markdown(source)
+
+
+@pytest.mark.parametrize(
+    "start", ["-1", "1.5", "1e3", "1000000000", " 5", "5; x", "", "٣"]
+)
+def test_sanitiser_drops_a_start_that_is_no_small_whole_number(start: str) -> None:
+    assert sanitise(f'<ol start="{start}"><li>x</li></ol>') == "<ol><li>x</li></ol>"
+
+
 @pytest.mark.parametrize(
     ("source", "href"),
     [
@@ -206,6 +226,51 @@ def test_safe_links_are_kept_with_nofollow(source: str, href: str) -> None:
 
     assert attrs["href"] == href
     assert "nofollow" in (attrs["rel"] or "").split()
+
+
+def test_table_is_wrapped_in_a_region_the_keyboard_can_reach() -> None:
+    html = render_markdown("| Method | **Typical** `use` |\n|--|--|\n| Pill | 91% |")
+    region, table = elements(html)[:2]
+
+    assert region == (
+        "div",
+        {
+            "class": "table-scroll",
+            "role": "region",
+            "aria-label": "Table: Method, Typical use",
+            "tabindex": "0",
+        },
+    )
+    assert table[0] == "table"
+    assert html.rstrip().endswith("</table>\n</div>")
+
+
+def test_table_without_header_text_is_a_region_named_table() -> None:
+    html = render_markdown("| |\n|--|\n| x |")
+
+    assert 'aria-label="Table"' in html
+
+
+def test_table_header_text_is_escaped_in_the_region_name() -> None:
+    html = render_markdown('| `"><script>` |\n|--|\n| x |')
+
+    assert 'aria-label="Table: &quot;&gt;&lt;script&gt;"' in html
+    assert "script" not in tags(html)
+
+
+@pytest.mark.parametrize(
+    ("attributes", "kept"),
+    [
+        ('role="region" tabindex="0"', 'role="region" tabindex="0"'),
+        ('role="button" tabindex="0"', 'tabindex="0"'),
+        ('role="region" tabindex="-1"', 'role="region"'),
+        ('class="table-scroll x" role="region"', 'class="table-scroll" role="region"'),
+    ],
+)
+def test_sanitiser_keeps_the_table_region_only_as_the_renderer_makes_it(
+    attributes: str, kept: str
+) -> None:
+    assert sanitise(f"<div {attributes}>x</div>") == f"<div {kept}>x</div>"
 
 
 def test_table_is_kept_with_column_alignment() -> None:
@@ -248,6 +313,27 @@ def test_fenced_code_block_is_kept() -> None:
     html = render_markdown("```\nline one\nline two\n```")
 
     assert "<pre><code>line one\nline two\n</code></pre>" in html
+
+
+@pytest.mark.parametrize("language", ["python", "c++", "c#", "objective-c", "x_y2"])
+def test_fenced_code_block_keeps_its_language_class(language: str) -> None:
+    html = render_markdown(f"```{language}\nx\n```")
+
+    assert f'<pre><code class="language-{language}">x\n</code></pre>' in html
+
+
+@pytest.mark.parametrize("language", ['a"b', "föö", "a<b", "x" * 33])
+def test_fenced_code_block_drops_a_language_that_is_no_short_name(
+    language: str,
+) -> None:
+    assert "<pre><code>x\n</code></pre>" in render_markdown(f"```{language}\nx\n```")
+
+
+@pytest.mark.parametrize(
+    "classes", ["language-py extra", "expert-quote", "language-", "xlanguage-py"]
+)
+def test_sanitiser_keeps_only_a_lone_language_class_on_code(classes: str) -> None:
+    assert sanitise(f'<code class="{classes}">x</code>') == "<code>x</code>"
 
 
 def test_task_list_renders_disabled_checkboxes() -> None:

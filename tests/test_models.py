@@ -15,7 +15,7 @@ from columns.models import (
     Topic,
 )
 from columns.models.questions import current_hour
-from tests.factories import make_answer, make_column, make_question, make_user
+from tests.factories import make_answer, make_question, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -174,12 +174,6 @@ def test_topics_are_matched_case_insensitively():
     first.topics.add("Consent")
     second.topics.add("consent")
     assert Topic.objects.count() == 1
-
-
-def test_column_queryset_lists_open_columns():
-    open_column = make_column()
-    make_column(is_open=False)
-    assert list(type(open_column).objects.open_for_questions()) == [open_column]
 
 
 def test_waiting_letters_are_new_or_shortlisted():

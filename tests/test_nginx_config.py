@@ -106,7 +106,10 @@ def test_only_urls_ending_in_a_slash_and_the_named_files_are_looked_up_on_disk(
     found = {
         name: body for name, body in locations(config).items() if "try_files" in body
     }
-    assert set(found) == {"~ /$", r"~ ^/(robots\.txt|sitemap(-[^/]+)?\.xml)$"}
+    assert set(found) == {
+        "~ /$",
+        r"~ ^/(robots\.txt|sitemap(-[^/]+)?\.xml|(columns/[^/]+/[^/]+/)?card\.png)$",
+    }
     assert (
         "try_files ${uri}index.html ${uri}index.rss ${uri}index.atom @app;"
         in found["~ /$"]

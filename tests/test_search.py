@@ -11,13 +11,19 @@ from django.utils import timezone
 from columns import search
 from columns.models import Answer, AnswerLetter, Topic
 from columns.search import schema
-from columns.search.parsing import Term, parse_query, significant_words
+from columns.search.parsing import (
+    Term,
+    parse_query,
+    significant_words,
+    without_control_characters,
+)
 from tests.factories import (
     make_answer,
     make_column,
     make_published_answer,
     make_question,
 )
+from tests.seeds import seed_markdown
 
 
 def titles(page) -> list[str]:
@@ -51,6 +57,21 @@ def test_queries_are_parsed_into_plain_words_and_phrases(query, expected):
 def test_parsing_caps_the_number_of_terms_and_the_query_length():
     assert len(parse_query(" ".join(f"word{n}" for n in range(100)))) == 8
     assert parse_query("a" * 10_000) == [Term(("a" * 40,))]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("\x00", ""),
+        ("pain\x00ful", "painful"),
+        ("\x1b[31msex\x7f", "[31msex"),
+        ("zero\u200bwidth \u200eleft\ufeff", "zerowidth left"),
+        ("tabs\tand\nnewlines stay", "tabs\tand\nnewlines stay"),
+        ("Straße café ❤️", "Straße café ❤️"),
+    ],
+)
+def test_control_and_format_characters_are_dropped_from_what_visitors_type(typed, kept):
+    assert without_control_characters(typed) == kept
 
 
 def test_significant_words_drop_stop_words_and_keep_the_longest():
@@ -133,6 +154,84 @@ def test_snippets_mark_the_matches_and_escape_the_text(db):
     assert "**" not in hit.snippet
 
 
+CONTRACEPTION_TABLE = """\
+## Which emergency contraception?
+
+| Option | How long after sex | Notes |
+|---|:---:|---|
+| Copper coil | Up to 5 days | The **most** effective; [NHS](https://www.nhs.uk/coil) |
+| Pill (ulipristal) | Up to 5 days | Wait a *fortnight* , then test |
+
+![A coil](https://example.org/coil.png)
+
+```
+fenced code
+```
+"""
+
+
+def snippet_of(query: str) -> str:
+    (hit,) = search.search_answers(query)
+    return str(hit.snippet)
+
+
+def test_snippets_of_a_table_are_plain_text(db):
+    make_published_answer(title="Emergency options", body=CONTRACEPTION_TABLE)
+    snippet = snippet_of("ulipristal")
+    assert "<mark>ulipristal</mark>" in snippet
+    assert "effective; NHS Pill (<mark>ulipristal</mark>) Up to 5 days Wait" in snippet
+    for residue in ("|", "---", ":-", "#", "**", "*", "](", "nhs.uk", "!["):
+        assert residue not in snippet, residue
+
+
+def test_snippets_have_single_spaces_and_none_before_punctuation(db):
+    make_published_answer(title="Emergency options", body=CONTRACEPTION_TABLE)
+    snippet = snippet_of("fortnight")
+    assert "Wait a <mark>fortnight</mark>, then test" in snippet
+    assert "  " not in snippet and "\n" not in snippet
+
+
+def test_snippets_of_a_long_answer_begin_near_the_first_match(db):
+    body = seed_markdown()
+    make_published_answer(title="A long answer", summary="Summary.", body=body)
+    snippet = snippet_of("scintillating")
+    assert snippet.startswith("…")
+    assert "<mark>scintillating</mark>" in snippet
+    assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= 320
+    for residue in ("](", "**", "*", "##", "\n"):
+        assert residue not in snippet, residue
+
+
+def test_a_phrase_is_marked_across_markdown_emphasis(db):
+    make_published_answer(title="Arrangements", body="We have an *open* relationship.")
+    snippet = snippet_of('"open relationship"')
+    # FTS5 marks a phrase as one, PostgreSQL word by word.
+    assert "<mark>open relationship</mark>" in snippet.replace("</mark> <mark>", " ")
+
+
+def test_other_forms_of_a_word_are_marked_as_the_database_matched_them(db):
+    make_published_answer(title="Talk", body="Two **relationships** at once.")
+    assert "<mark>relationships</mark>" in snippet_of("relationship")
+
+
+def test_a_match_only_in_markup_shows_the_summary(db):
+    make_published_answer(
+        title="Reading list",
+        summary="Books & films we like.",
+        body="Look up! ![A zeppelin over London](https://example.org/z.png)",
+    )
+    assert snippet_of("zeppelin") == "Books &amp; films we like."
+
+
+def test_a_match_in_the_letter_is_shown_when_the_body_has_none(db):
+    letter = make_question(
+        headline="Shy", public_text="I feel shy about my stammer, honestly."
+    )
+    make_published_answer(title="Confidence", questions=[letter], body="Be kind.")
+    snippet = snippet_of("stammer")
+    assert "I feel shy about my <mark>stammer</mark>, honestly" in snippet
+
+
 def test_search_pages_say_whether_there_is_a_next_page(db):
     for number in range(5):
         make_published_answer(title=f"Herpes {number}")
@@ -140,7 +239,9 @@ def test_search_pages_say_whether_there_is_a_next_page(db):
     last = search.search_answers("herpes", page=3, per_page=2)
     assert (len(first), first.has_next, first.has_previous) == (2, True, False)
     assert (len(last), last.has_next, last.has_previous) == (1, False, True)
-    assert len(search.search_answers("herpes", page=4, per_page=2)) == 0
+    past = search.search_answers("herpes", page=4, per_page=2)
+    assert (len(past), past.is_past_the_end, last.is_past_the_end) == (0, True, False)
+    assert not search.search_answers("zeppelin").is_past_the_end
 
 
 def test_only_a_bounded_set_of_the_newest_matches_is_ranked(db, monkeypatch):

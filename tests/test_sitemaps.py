@@ -52,7 +52,9 @@ def month_of(answer) -> str:
     return timezone.localtime(answer.publish_at).strftime("answers-%Y-%m")
 
 
-def test_the_sitemap_is_an_index_of_columns_topics_and_each_month(client, archive):
+def test_the_sitemap_is_an_index_of_columns_topics_pages_and_each_month(
+    client, archive
+):
     sections = locations(client, reverse("columns:sitemap"))
     months = {
         timezone.localtime(at).strftime("answers-%Y-%m")
@@ -60,7 +62,7 @@ def test_the_sitemap_is_an_index_of_columns_topics_and_each_month(client, archiv
     }
     assert set(sections) == {
         f"http://testserver/sitemap-{name}.xml"
-        for name in ("columns", "topics", *sorted(months))
+        for name in ("columns", "topics", "pages", *sorted(months))
     }
     # Undated, so the index changes only when a month gets its first answer.
     assert set(sections.values()) == {None}

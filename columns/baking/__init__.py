@@ -34,10 +34,11 @@ from columns.baking.paths import (
     site_paths,
 )
 from columns.baking.render import PageRenderer
-from columns.listings import for_answer_page
+from columns.listings import card_url, for_answer_page
 from columns.models import Answer
 from columns.tasks import enqueue_with_change, retried_task
 from columns.views.archive import answer_page
+from columns.views.cards import answer_card_response
 
 # The error pages nginx shows itself: when a static file is missing, and the
 # "back soon" page when the app behind it does not answer.
@@ -85,24 +86,29 @@ def bake_answers(
     renderer = renderer or PageRenderer()
     tally = Tally()
     answers = for_answer_page(Answer.objects.published()).filter(pk__in=ids)
-    for answer in answers:
-        for path in answer_paths(answer):
-            request = renderer.request(path)
-            full_text = path != answer.get_absolute_url()
-            _keep(
-                storage, tally, path, answer_page(request, answer, full_text=full_text)
-            )
+    # The names on these pages (bylines, labels, topics) under one reading of the
+    # page-cache generation, not one for each answer and link they show.
+    with caching.rendering_under(caching.rendering_generation()):
+        for answer in answers:
+            for path in answer_paths(answer):
+                request = renderer.request(path)
+                full_text = path != answer.get_absolute_url()
+                page = answer_page(request, answer, full_text=full_text)
+                _keep(storage, tally, path, page)
+            _keep(storage, tally, card_url(answer), answer_card_response(answer))
     return tally
 
 
 def _keep(storage, tally: Tally, path: str, response) -> None:
     """Write the page at ``path`` if it answered 200, else remove its files."""
     if response.status_code == 200:
-        name = files.file_name(path, response.get("Content-Type", ""))
+        content_type = response.get("Content-Type", "")
+        name = files.file_name(path, content_type)
         modified = _parse_date(response.get("Last-Modified"))
-        tally.bytes += files.write(storage, name, response.content, modified)
+        body = response.content
+        tally.bytes += files.write(storage, name, body, modified, content_type)
         tally.written += 1
-        tally.names.update({name, name + ".gz", name + ".br"})
+        tally.names.update(files.stored_names(name, content_type))
     else:
         tally.removed += files.remove(storage, path)
 

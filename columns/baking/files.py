@@ -77,13 +77,32 @@ def candidate_names(path: str) -> list[str]:
     return [base + suffix for base in bases for suffix in ("", *COMPRESSED)]
 
 
-def write(storage: Storage, name: str, body: bytes, modified: datetime | None) -> int:
-    """Store ``body`` as ``name`` with its gzip and Brotli copies; bytes written."""
-    versions = {
-        name: body,
-        name + ".gz": gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0),
-        name + ".br": brotli.compress(body, quality=BROTLI_QUALITY),
-    }
+def compressible(content_type: str) -> bool:
+    """Whether a page gets gzip and Brotli copies: not an image, which is
+    compressed already (its copies would be no smaller)."""
+    return not content_type.startswith("image/")
+
+
+def stored_names(name: str, content_type: str) -> list[str]:
+    """The files a page of ``content_type`` is stored as."""
+    if not compressible(content_type):
+        return [name]
+    return [name, *(name + suffix for suffix in COMPRESSED)]
+
+
+def write(
+    storage: Storage,
+    name: str,
+    body: bytes,
+    modified: datetime | None,
+    content_type: str = "text/html",
+) -> int:
+    """Store ``body`` as ``name``, with its gzip and Brotli copies if it is
+    ``compressible``; bytes written."""
+    versions = {name: body}
+    if compressible(content_type):
+        versions[name + ".gz"] = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+        versions[name + ".br"] = brotli.compress(body, quality=BROTLI_QUALITY)
     for version, data in versions.items():
         if storage.exists(version) and _unchanged(storage, version, data):
             continue

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from columns import archivepages, links, sitemaps
-from columns.listings import full_text_url, nsfw_warnings, topics_in_use
-from columns.models import Answer, Column
+from columns.listings import card_url, full_text_url, nsfw_warnings, topics_in_use
+from columns.models import Answer, Column, SitePage
 
 # Pages that show the latest answers or what the archive holds.
 SITE_WIDE = ["/", "/columns/", "/topics/", "/archive/"]
@@ -33,10 +33,13 @@ def site_paths(now: datetime) -> Iterator[str]:
     ``public_answer_ids``): with them, what a full bake writes."""
     yield from SITE_WIDE
     yield "/robots.txt"
+    yield reverse("columns:site_card")
     yield from feeds("feed")
     yield reverse("columns:sitemap")
     for name in sitemaps.section_names(now):
         yield reverse("columns:sitemap_section", args=[name])
+    for page in SitePage.objects.order_by("pk"):
+        yield page.get_absolute_url()
     for column in Column.objects.order_by("pk"):
         yield from feeds("column_feed", column.slug)
     for topic in topics_in_use(now):
@@ -65,8 +68,10 @@ def answer_paths(answer: Answer) -> list[str]:
 
 def pages_showing(answer: Answer, now: datetime) -> set[str]:
     """Every page that shows ``answer`` as it is now (or would, were it public):
-    its own pages, the answers that link to it, the lists, feeds and sitemap
-    sections that hold it, and the site-wide pages."""
+    its own pages and card image, the answers that link to it, the lists, feeds
+    and sitemap sections that hold it, its year's page, the nearest months on
+    either side of its own (which link to its month, or past it once it has no
+    answers), and the site-wide pages."""
     answer = (
         Answer.objects.select_related("column")
         .prefetch_related("content_warnings", "topics")
@@ -74,6 +79,7 @@ def pages_showing(answer: Answer, now: datetime) -> set[str]:
     )
     paths = {*SITE_WIDE, *feeds("feed"), reverse("columns:sitemap")}
     paths.update(answer_paths(answer))
+    paths.add(card_url(answer))
     # Always both addresses: a content warning added or removed moves the text.
     paths.add(full_text_url(answer))
     linked = {answer.older_id, answer.newer_id, *links.linking_to(answer)}
@@ -97,6 +103,9 @@ def pages_showing(answer: Answer, now: datetime) -> set[str]:
     if answer.publish_at is not None:
         local = timezone.localtime(answer.publish_at)
         paths.add(reverse("columns:archive_year", args=[f"{local.year:04d}"]))
+        for month in archivepages.months_around(local.year, local.month, now):
+            if month is not None:
+                paths.add(archivepages.month_list(month.year, month.month).url())
         section = sitemaps.month_section(local.year, local.month)
         paths.add(reverse("columns:sitemap_section", args=[section]))
     return paths

@@ -1,14 +1,21 @@
 """Changes that show on every public page: a column, topic or content warning
-edited, a columnist's public name changed. They make every cached page stale (the
-cache generation) and enqueue a full bake with the change; they are rare, and
-every list, answer page and feed names columns, topics and bylines."""
+edited, a columnist's public name changed, a help resource edited (answer pages
+on hard subjects list them). They make every cached page stale (the cache
+generation) and enqueue a full bake with the change; they are rare, and every
+list, answer page and feed names columns, topics and bylines."""
 
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 
 from columns import links
 from columns.caching import invalidate_public_pages
-from columns.models import Answer, Column, ContentWarning, Topic, User
+from columns.models import Answer, Column, ContentWarning, HelpResource, Topic, User
 from columns.tasks import enqueue_with_change, retried_task
 
 CARDS_AT_ONCE = 1000
@@ -38,8 +45,15 @@ def rebake_site() -> dict:
 
 @receiver([post_save, post_delete], sender=Column)
 @receiver([post_save, post_delete], sender=ContentWarning)
-def column_or_warning_changed(sender, **kwargs) -> None:
+@receiver([post_save, post_delete], sender=HelpResource)
+def column_warning_or_help_changed(sender, **kwargs) -> None:
     site_changed()
+
+
+@receiver(m2m_changed, sender=Column.help_resources.through)
+def help_chosen(sender, action: str, **kwargs) -> None:
+    if action.startswith("post_"):
+        site_changed()
 
 
 @receiver(post_save, sender=Topic)

@@ -125,9 +125,13 @@ WARNINGS = (
         "sexual-violence",
         "Sexual violence",
         "Mentions of sexual assault, rape or coercion.",
+        help_category="sexual_assault",
     ),
     DemoWarning(
-        "self-harm", "Self-harm", "Mentions of self-harm or suicidal feelings."
+        "self-harm",
+        "Self-harm",
+        "Mentions of self-harm or suicidal feelings.",
+        help_category="self_harm",
     ),
     DemoWarning(
         "explicit-language",
@@ -143,6 +147,7 @@ WARNINGS = (
         "domestic-abuse",
         "Domestic abuse",
         "Mentions of abuse or control by a partner or family member.",
+        help_category="abuse",
     ),
 )
 

@@ -32,6 +32,7 @@ class DemoWarning:
     label: str
     description: str
     is_nsfw: bool = False
+    help_category: str = ""  # a HelpResource.Category: answers end with its help
 
 
 @dataclass(frozen=True)
@@ -118,3 +119,23 @@ class DemoAnswer:
     publish_in_days: int | None = None
     withdrawn_because: str = ""
     reviewed_days_ago: int | None = None  # last medical review (health answers)
+
+
+@dataclass(frozen=True)
+class DemoHelpResource:
+    name: str
+    category: str  # a HelpResource.Category
+    country: str  # ISO code; "" for everywhere
+    phone: str = ""
+    text_number: str = ""
+    text_keyword: str = ""
+    url: str = ""
+    hours: str = ""
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class DemoPage:
+    slug: str
+    title: str
+    body: str

@@ -6,6 +6,8 @@
 - ``answers``: answers, the letters they print, revisions and review comments.
 - ``audit``: one entry per workflow transition.
 - ``site``: the public pages' cache generation and the closed pages of lists.
+- ``help``: crisis lines and support services shown to readers who may need them.
+- ``pages``: pages about the site itself (About, Privacy).
 
 State changes never happen here: ``columns.workflow`` owns them.
 """
@@ -19,6 +21,8 @@ from columns.models.answers import (
 )
 from columns.models.audit import AuditEntry
 from columns.models.columns import Column, ContentWarning, Topic
+from columns.models.help import HelpResource
+from columns.models.pages import SitePage
 from columns.models.people import User
 from columns.models.questions import Question
 from columns.models.site import ArchivePage, PageGeneration
@@ -31,11 +35,13 @@ __all__ = [
     "AuditEntry",
     "Column",
     "ContentWarning",
+    "HelpResource",
     "PageGeneration",
     "Question",
     "RelatedAnswer",
     "ReviewComment",
     "Revision",
+    "SitePage",
     "TaggedAnswer",
     "TaggedQuestion",
     "Topic",

@@ -1,4 +1,6 @@
-from datetime import datetime
+import statistics
+from collections import defaultdict
+from datetime import datetime, timedelta
 from functools import cached_property
 
 from django.conf import settings
@@ -10,10 +12,14 @@ from django.utils.text import slugify
 from taggit.managers import TaggableManager
 
 from columns import passages
-from columns.markdown import render_markdown
 from columns.models.columns import Column, ContentWarning
 from columns.models.questions import Question
+from columns.models.rendered import RenderedBody
 from columns.models.tags import TaggedAnswer
+
+# Readers are told how long recently answered letters waited (``recent_median_waits``).
+RECENT_WAITS_DAYS = 90
+MIN_WAITS_SAMPLE = 5
 
 
 class AnswerQuerySet(models.QuerySet):
@@ -36,6 +42,36 @@ class AnswerQuerySet(models.QuerySet):
 
     def written_by(self, user) -> "AnswerQuerySet":
         return self.filter(authors=user)
+
+    def recent_median_waits(self, now: datetime) -> dict[int, timedelta]:
+        """Each column's median wait from a letter's arrival to the first
+        publication of the answer printing it, over the public answers first
+        published in the last ``RECENT_WAITS_DAYS`` days; only columns with
+        ``MIN_WAITS_SAMPLE`` such letters or more (fewer say too little).
+
+        One query; the durations (one per letter, bounded by the period) are
+        computed by the database and their median in Python, alike on SQLite and
+        PostgreSQL.
+        """
+        since = now - timedelta(days=RECENT_WAITS_DAYS)
+        rows = (
+            self.published(now)
+            .filter(first_published_at__gte=since)
+            .order_by()
+            .values_list(
+                "column_id",
+                F("first_published_at") - F("letters__question__submitted_at"),
+            )
+        )
+        waits = defaultdict(list)
+        for column_id, wait in rows:
+            if wait is not None:  # an answer printing no letter
+                waits[column_id].append(wait)
+        return {
+            column_id: statistics.median(durations)
+            for column_id, durations in waits.items()
+            if len(durations) >= MIN_WAITS_SAMPLE
+        }
 
     def unique_slug(
         self, column_id: int, title: str, exclude_pk: int | None = None
@@ -67,7 +103,7 @@ class AnswerQuerySet(models.QuerySet):
         return slugs
 
 
-class Answer(models.Model):
+class Answer(RenderedBody, models.Model):
     """A columnist's answer, printing one letter or, in a roundup, several in order."""
 
     class State(models.TextChoices):
@@ -195,14 +231,6 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "body" in update_fields:
-            self.body_html = render_markdown(self.body)
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "body_html"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse(

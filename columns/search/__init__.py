@@ -15,23 +15,22 @@ No input raises: queries are parsed into plain quoted terms
 (``columns.search.parsing``) and an empty or meaningless query finds nothing.
 """
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import ModuleType
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-from columns.listings import PageNumbers, excerpt, listed
+from columns.listings import PageNumbers, listed
 from columns.models import Answer, Column, Question, Topic
 from columns.search import postgresql, sqlite
 from columns.search.parsing import Term, parse_query, significant_words, words_of
 from columns.search.query import AnswerQuery
+from columns.search.snippets import snippet
 
 __all__ = [
     "SearchHit",
@@ -52,13 +51,6 @@ CANDIDATES = 1000
 CLOSE_CANDIDATES = 300
 MAX_CLOSE_TERMS = 8
 MAX_PER_PAGE = 50
-SNIPPET_CHARS = 320
-
-_START, _STOP = "\x02", "\x03"
-_MARKED = re.compile(f"{_START}(.*?){_STOP}", re.S)
-# Markdown that would show as clutter in a plain-text snippet.
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)?")
-_MARKUP = re.compile(r"[#*_`>|~\[\]]+|^\s*[-+]\s+|\[\^\w+\]", re.M)
 
 
 @dataclass(frozen=True)
@@ -85,6 +77,11 @@ class SearchPage(PageNumbers):
 
     def __len__(self) -> int:
         return len(self.hits)
+
+    @property
+    def is_past_the_end(self) -> bool:
+        """Whether this page comes after the last page with results."""
+        return self.number > 1 and not self.hits
 
     @property
     def start_index(self) -> int:
@@ -130,10 +127,17 @@ def search_answers(
     )
     has_next = len(ids) > per_page and offset + per_page < CANDIDATES
     ids = ids[:per_page]
-    snippets = _backend().answer_snippets(terms, any_of=False, ids=ids)
+    fragments = _backend().answer_snippets(terms, any_of=False, ids=ids)
     answers = _public_in_order(listed(Answer.objects.all()), ids, now)
+    # The list leaves the bodies out; snippets are cut from the hits' text.
+    bodies = dict(Answer.objects.filter(pk__in=ids).values_list("pk", "body_html"))
     hits = [
-        SearchHit(answer, highlight(snippets.get(answer.pk, []), answer))
+        SearchHit(
+            answer,
+            snippet(
+                bodies.get(answer.pk, ""), answer.summary, fragments.get(answer.pk)
+            ),
+        )
         for answer in answers
     ]
     return SearchPage(
@@ -147,9 +151,12 @@ def search_answers(
 
 
 def suggest_answers(text: str, limit: int = 5) -> list[Answer]:
-    """Up to ``limit`` published answers close to a reader's letter ``text``."""
+    """Up to ``limit`` published answers close to a reader's letter ``text``, with
+    their content warnings (the list labels them)."""
     words = significant_words(text or "", limit=MAX_CLOSE_TERMS)
-    return _close_answers(words, limit=limit)
+    answers = _close_answers(words, limit=limit)
+    prefetch_related_objects(answers, "content_warnings")
+    return answers
 
 
 def related_answers(answer: Answer, limit: int = 4) -> list[Answer]:
@@ -220,16 +227,6 @@ def similar_letters(question: Question, limit: int = 5) -> list[Question]:
         exclude_id=question.pk,
     )
     return _in_order(Question.objects.filter(pk__in=ids).select_related("column"), ids)
-
-
-def highlight(snippets: Sequence[str], answer: Answer) -> SafeString:
-    """The first snippet with a match, else the summary (else ""), as escaped text
-    with the matches in ``<mark>``."""
-    marked = [text for text in snippets if text and _START in text]
-    text = marked[0] if marked else answer.summary
-    text = excerpt(_MARKUP.sub(" ", _LINK_TARGET.sub("]", text)), SNIPPET_CHARS)
-    html = _MARKED.sub(r"<mark>\1</mark>", escape(text))
-    return mark_safe(html.replace(_START, "").replace(_STOP, ""))
 
 
 def _public_in_order(

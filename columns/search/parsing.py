@@ -50,6 +50,17 @@ class Term:
         return " ".join(self.words)
 
 
+def without_control_characters(text: str) -> str:
+    """``text`` without control and format characters (a NUL, a zero-width space,
+    a direction mark) other than whitespace: typed or pasted by accident, they are
+    dropped rather than refused."""
+    return "".join(
+        char
+        for char in text
+        if char.isspace() or unicodedata.category(char) not in {"Cc", "Cf"}
+    )
+
+
 def words_of(text: str) -> list[str]:
     """The lower-case words of ``text``, letters and digits only."""
     normalised = unicodedata.normalize("NFKC", text).casefold()

@@ -7,7 +7,6 @@ item shows, in a constant number of queries.
 
 from datetime import datetime
 
-from django.db.models import Count, Max, Min, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -85,41 +84,18 @@ def topic_detail(
 
 @public_page
 def archive_index(request: HttpRequest) -> HttpResponse:
-    """The years of the archive, newest first."""
-    bounds = Answer.objects.published().aggregate(
-        first=Min("publish_at"), last=Max("publish_at")
-    )
-    years = []
-    if bounds["first"]:
-        first = timezone.localtime(bounds["first"]).year
-        last = timezone.localtime(bounds["last"]).year
-        years = list(range(last, first - 1, -1))
+    """The years that have answers, newest first."""
+    months = archivepages.months_with_answers(timezone.now())
+    years = sorted({year for year, _ in months}, reverse=True)
     return render(request, "columns/archive_index.html", {"years": years})
 
 
 @public_page
 def archive_year(request: HttpRequest, year: str) -> HttpResponse:
-    """The months of a year that have answers, with how many."""
-    start, end = _period(int(year), 1, months=12)
-    periods = [_period(int(year), month, months=1) for month in range(1, 13)]
-    # One pass over the year's index range; no per-row date function.
-    counts = (
-        Answer.objects.published()
-        .filter(publish_at__gte=start, publish_at__lt=end)
-        .aggregate(
-            **{
-                f"month_{number}": Count(
-                    "pk", filter=Q(publish_at__gte=first, publish_at__lt=last)
-                )
-                for number, (first, last) in enumerate(periods)
-            }
-        )
-    )
-    months = [
-        {"month": first, "count": counts[f"month_{number}"]}
-        for number, (first, _) in enumerate(periods)
-        if counts[f"month_{number}"]
-    ]
+    """The months of a year that have answers, newest first, each with the titles
+    of its newest answers and a link to the rest."""
+    start, _ = _period(int(year), 1, months=12)
+    months = archivepages.year_months(int(year), timezone.now())
     if not months:
         raise Http404("No answers were published that year.")
     context = {"year": start, "months": months}
@@ -132,11 +108,19 @@ def archive_month(
 ) -> HttpResponse:
     """A page of a month's answers."""
     start, _ = _period(int(year), int(month), months=1)
+    now = timezone.now()
     answers = archivepages.month_list(int(year), int(month))
-    page = answers.page(int(number) if number else None, timezone.now())
+    page = answers.page(int(number) if number else None, now)
     if not page.items and number is None:
         raise Http404("No answers were published that month.")
     context = {"month": start, "page": page}
+    if number is None:
+        # On the month's own address only: a month's neighbours change when one
+        # gains its first answer or loses its last, and the bake then rewrites
+        # those addresses (``pages_showing``), never every closed page.
+        context["earlier"], context["later"] = archivepages.months_around(
+            int(year), int(month), now
+        )
     return render(request, "columns/archive_month.html", context)
 
 

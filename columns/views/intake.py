@@ -17,11 +17,39 @@ from columns.models import Column, Question
 HOUR = 3600
 
 
+# Never cached: which columns are full changes with every letter and at midnight.
+@never_cache
 @require_GET
 def ask_index(request: HttpRequest) -> HttpResponse:
-    """The columns taking questions, each with a link to its ask form."""
-    columns = Column.objects.open_for_questions()
-    return render(request, "columns/ask_index.html", {"columns": columns})
+    """Every column, marked open (with a link to its ask form and the expected
+    wait), full for today or closed."""
+    columns = intake.columns_for_readers()
+    any_open = any(column.intake_state == Column.Intake.OPEN for column in columns)
+    context = {"columns": columns, "any_open": any_open}
+    return render(request, "columns/ask_index.html", context)
+
+
+def render_ask_page(
+    request: HttpRequest,
+    column: Column,
+    form: AskForm,
+    *,
+    state: Column.Intake | None = None,
+    status: int = 200,
+    **context,
+) -> HttpResponse:
+    """A column's ask page with ``form``, or why the column takes no letters now
+    (``state``, looked up when not given)."""
+    state = state or intake.intake_state(column)
+    is_open = state == Column.Intake.OPEN
+    context.update(
+        column=column,
+        form=form,
+        intake_state=state,
+        refusal=intake.refusal_for(column, state),
+        expected_wait=intake.expected_wait_for(column) if is_open else "",
+    )
+    return render(request, "columns/ask.html", context, status=status)
 
 
 @never_cache
@@ -30,18 +58,19 @@ def ask(request: HttpRequest, slug: str) -> HttpResponse:
     """A column's guidelines and ask form; on POST, store the letter and show the
     receipt code (once), with help resources when the letter needs them."""
     column = get_object_or_404(Column, slug=slug)
-    refusal = intake.refusal_reason(column)
+    state = intake.intake_state(column)
 
     def page(form: AskForm, status: int, message: str = "") -> HttpResponse:
-        context = {"column": column, "form": form, "refusal": refusal, "error": message}
-        return render(request, "columns/ask.html", context, status=status)
+        return render_ask_page(
+            request, column, form, state=state, status=status, error=message
+        )
 
     if request.method == "GET":
         token = intake.new_form_token()
         return page(AskForm(column=column, initial={"form_token": token}), 200)
 
     form = AskForm(request.POST, column=column)
-    if refusal:
+    if state != Column.Intake.OPEN:
         return page(form, 409)
     if form.is_bot():
         return page(form, 400, "Your letter could not be accepted.")
@@ -63,13 +92,14 @@ def ask(request: HttpRequest, slug: str) -> HttpResponse:
                 topic=form.cleaned_data.get("topic"),
                 form_token=token,
             )
-        except intake.IntakeClosed as closed:
-            refusal = str(closed)
-            return page(form, 409)
+        except intake.IntakeClosed:
+            # Filled up or closed since the check above: the page says which.
+            return render_ask_page(request, column, form, status=409)
     context = {
         "column": question.column,
         "code": intake.receipt_code_for(token),
-        "help_resources": safety.help_resources() if question.safety_flag else "",
+        "expected_wait": intake.expected_wait_for(question.column),
+        **_help_for(question),
     }
     return render(request, "columns/ask_received.html", context)
 
@@ -105,5 +135,19 @@ def letter_status(request: HttpRequest) -> HttpResponse:
         "state": state,
         "answer": answer,
         "column": question.column,
+        **_help_for(question),
     }
     return render(request, "columns/letter_status.html", context)
+
+
+def _help_for(question: Question) -> dict:
+    """What ``columns/_help.html`` shows the reader of a safety-flagged letter:
+    the message and the help resources for what the letter speaks of."""
+    if not question.safety_flag:
+        return {}
+    categories = safety.help_categories(question.original_text)
+    return {
+        "help_heading": "You don't have to wait for us",
+        "help_message": safety.help_resources(),
+        "help_groups": safety.help_groups(question.column, categories),
+    }

@@ -1,18 +1,19 @@
 """Search pages: the public search, and "already answered?" on the ask page."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from columns import intake, ratelimit, search
+from columns import ratelimit, search
 from columns.forms.intake import AskForm
 from columns.forms.search import SearchForm
 from columns.listings import page_number, topics_in_use
 from columns.models import Column
 from columns.pagecache import public_page
+from columns.views.intake import render_ask_page
 
 PER_PAGE = 10
 SUGGESTIONS_PER_HOUR = 120
@@ -36,6 +37,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
             page=page_number(request.GET.get("page")),
             per_page=PER_PAGE,
         )
+        if results.is_past_the_end:
+            raise Http404(f"There is no page {results.number} of these results.")
     status = 400 if form.errors else 200
     context = {"form": form, "results": results}
     return render(request, "columns/search.html", context, status=status)
@@ -64,7 +67,6 @@ def suggestions(request: HttpRequest, slug: str) -> HttpResponse:
     form = AskForm(
         initial={name: request.POST.get(name, "") for name in fields}, column=column
     )
-    context.update(
-        form=form, refusal=intake.refusal_reason(column), suggested=True, error=""
+    return render_ask_page(
+        request, column, form, suggested=True, suggestions=context["suggestions"]
     )
-    return render(request, "columns/ask.html", context)

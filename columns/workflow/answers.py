@@ -368,9 +368,7 @@ def _check_publication_time(at: datetime, now: datetime) -> None:
         raise InvalidTransition("The publication time is in the past.")
 
 
-def _set_letters(
-    answer: Answer, by: User, *, answered: bool, action: str = ""
-) -> None:
+def _set_letters(answer: Answer, by: User, *, answered: bool, action: str = "") -> None:
     """Mark the answer's letters, and the letters merged into them, answered (or
     back to assigned and duplicate) in bulk; audited as ``action`` (by default
     "answer_<the answer's state>")."""

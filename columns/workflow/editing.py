@@ -214,9 +214,7 @@ def _keep_autosaved(answer: Answer) -> Revision | None:
     return revision
 
 
-def _claim(
-    answer: Answer, by: User, seen_version: int, autosave: bool = False
-) -> None:
+def _claim(answer: Answer, by: User, seen_version: int, autosave: bool = False) -> None:
     """Take the next version of the answer's row if it is still ``seen_version``,
     inside the caller's transaction; raise ``EditRefused`` or ``EditConflict``."""
     claimed = Answer.objects.filter(pk=answer.pk, version=seen_version).update(

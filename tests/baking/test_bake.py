@@ -16,9 +16,16 @@ from hypothesis import strategies as st
 
 from columns import archivepages, baking, workflow
 from columns.baking.files import INDEX_NAMES
+from columns.listings import card_url
 from columns.models import Answer, Column
 from columns.workflow import editing
-from tests.factories import make_answer, make_column, make_user
+from tests.factories import (
+    make_answer,
+    make_column,
+    make_content_warning,
+    make_published_answer,
+    make_user,
+)
 
 HOST = {"HTTP_HOST": "127.0.0.1:8000"}
 
@@ -61,6 +68,10 @@ def test_every_baked_page_is_the_dynamic_page_byte_for_byte(demo, client, tmp_pa
     for name, body in baked.items():
         response = client.get(url_of(name), **HOST)
         assert response.status_code == 200, name
+        if name.endswith(".png"):  # compressed already: stored without copies
+            assert response.content == body, name
+            assert name + ".gz" not in files and name + ".br" not in files
+            continue
         assert response.content.decode() == body.decode(), name
         assert gzip.decompress(files[name + ".gz"]) == body
         assert brotli.decompress(files[name + ".br"]) == body
@@ -81,6 +92,8 @@ def test_every_baked_page_is_the_dynamic_page_byte_for_byte(demo, client, tmp_pa
         assert f"/columns/{column.slug}/feed/atom/" in urls
     for must in ["/", "/columns/", "/topics/", "/archive/", "/feed/", "/robots.txt"]:
         assert must in urls
+    assert "/card.png" in urls
+    assert {card_url(answer) for answer in public.select_related("column")} <= urls
     # An answer behind a content notice has its full text at an address of its own.
     gated = public.filter(content_warnings__is_nsfw=True).first()
     assert gated is not None
@@ -139,6 +152,29 @@ def test_rescheduling_moves_the_baking_to_the_new_time(
     assert page.exists()
 
 
+def test_a_warning_added_to_an_answer_labels_the_baked_links_to_it(
+    db, run_tasks, editor, baked_root
+):
+    column = make_column()
+    older = publish_now(editor, column=column, title="Older")
+    newer = publish_now(editor, column=column, title="Newer")
+    run_tasks()
+    page = baked_root / older.get_absolute_url().lstrip("/") / "index.html"
+    assert b'rel="next"' in page.read_bytes()
+    warning = make_content_warning(label="Explicit", is_nsfw=True)
+    newer.refresh_from_db()
+    text = editing.AnswerText(
+        title=newer.title,
+        slug=newer.slug,
+        summary=newer.summary,
+        body=newer.body,
+        content_warnings=[warning],
+    )
+    editing.save_answer(newer, by=editor, seen_version=newer.version, text=text)
+    run_tasks()
+    assert b'<span class="label nsfw">Explicit</span>' in page.read_bytes()
+
+
 def publish_now(editor, *, at=None, column=None, title=None) -> Answer:
     column = column or make_column()
     answer = make_answer(column=column, **({"title": title} if title else {}))
@@ -186,11 +222,12 @@ def test_one_publication_rewrites_the_same_number_of_files_at_any_size(
 
 
 # What one publication rewrites, whatever the size of the archive: the answer (and
-# its read/ address, removed or absent), its older neighbour, the home page,
-# /columns/, /topics/, /archive/, the year and the month, the column's open end,
-# the site's and the column's RSS and Atom feeds, the sitemap index and its
-# columns, topics and month sections.
-EXPECTED_REWRITES = 18
+# its read/ address, removed or absent) and its card image, its older neighbour,
+# the home page, /columns/, /topics/, /archive/, the year, the month and the
+# nearest earlier month with answers, the column's open end, the site's and the
+# column's RSS and Atom feeds, the sitemap index and its columns, topics and
+# month sections.
+EXPECTED_REWRITES = 20
 
 
 OPERATIONS = st.lists(
@@ -278,3 +315,46 @@ def _apply(operation: str, answer: Answer, editor, clock: dict) -> None:
         workflow.reschedule(answer, by=editor, at=now + timedelta(minutes=30))
     elif operation == "tick":
         clock["now"] = now + timedelta(hours=1, minutes=1)
+
+
+def test_a_month_gaining_or_losing_its_only_answer_relinks_its_neighbours(
+    db, run_tasks, editor, baked_root
+):
+    column = make_column()
+    earlier = timezone.localtime() - timedelta(days=60)
+    make_published_answer(column=column, publish_at=earlier)
+    baking.bake_site()
+    now = timezone.localtime()
+    earlier_page = baked_root / f"archive/{earlier:%Y}/{earlier:%m}/index.html"
+    this_month = f'href="/archive/{now:%Y}/{now:%m}/"'.encode()
+    year_page = baked_root / f"archive/{now:%Y}/index.html"
+    assert this_month not in earlier_page.read_bytes()
+    answer = publish_now(editor, column=column, title="This month's first")
+    run_tasks()
+    assert this_month in earlier_page.read_bytes()
+    assert b"This month&#x27;s first" in year_page.read_bytes()
+    workflow.withdraw(answer, by=editor, note="Taken down.")
+    run_tasks()
+    assert this_month not in earlier_page.read_bytes()
+    if earlier.year == now.year:
+        assert b"This month&#x27;s first" not in year_page.read_bytes()
+    else:  # the year had no other answer: its page is gone
+        assert not year_page.exists()
+
+
+def test_an_answers_card_is_baked_uncompressed_redrawn_and_removed_with_it(
+    db, run_tasks, editor, baked_root
+):
+    answer = publish_now(editor, title="First title")
+    run_tasks()
+    card = baked_root / card_url(answer).lstrip("/")
+    first = card.read_bytes()
+    assert first.startswith(b"\x89PNG")
+    assert not Path(f"{card}.gz").exists() and not Path(f"{card}.br").exists()
+    answer.refresh_from_db()
+    _apply("edit", answer, editor, {"now": timezone.now()})
+    run_tasks()
+    assert card.read_bytes() != first
+    workflow.withdraw(Answer.objects.get(pk=answer.pk), by=editor, note="Gone.")
+    run_tasks()
+    assert not card.exists()

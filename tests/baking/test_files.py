@@ -36,6 +36,16 @@ def test_a_page_is_written_with_its_compressed_copies_and_its_date(tmp_path):
     assert os.path.getmtime(tmp_path / "a/index.html") == modified.timestamp()
 
 
+def test_an_image_is_written_without_compressed_copies(tmp_path):
+    storage = files.AtomicFileSystemStorage(location=tmp_path)
+    image = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+    written = files.write(storage, "a/card.png", image, None, "image/png")
+    assert written == len(image)
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["card.png"]
+    assert files.stored_names("a/card.png", "image/png") == ["a/card.png"]
+    assert files.remove(storage, "/a/card.png") == 1
+
+
 def test_a_file_is_replaced_by_renaming_and_an_unchanged_one_is_left_alone(
     tmp_path, monkeypatch
 ):

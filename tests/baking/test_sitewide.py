@@ -1,12 +1,21 @@
 """Changes that show on every page enqueue a full bake; everyday saves don't."""
 
 import io
+from datetime import timedelta
 
 from django.core.management import call_command
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from columns import caching
-from tests.factories import make_column, make_published_answer, make_user
+from columns.models import HelpResource
+from tests.factories import (
+    make_column,
+    make_content_warning,
+    make_help_resource,
+    make_published_answer,
+    make_user,
+)
 
 
 def full_bakes() -> int:
@@ -24,6 +33,50 @@ def test_renaming_a_column_bakes_everything_again(db, run_tasks, baked_root):
     run_tasks()
     page = baked_root / answer.get_absolute_url().lstrip("/") / "index.html"
     assert b"New name" in page.read_bytes()
+
+
+def test_renaming_a_warning_relabels_the_baked_links_to_its_answers(
+    db, run_tasks, baked_root
+):
+    column = make_column()
+    warning = make_content_warning(label="Explicit")
+    now = timezone.now()
+    older = make_published_answer(column=column, publish_at=now - timedelta(days=2))
+    make_published_answer(
+        column=column, warnings=(warning,), publish_at=now - timedelta(days=1)
+    )
+    warning.label = "Frank detail"
+    warning.save()
+    run_tasks()
+    page = baked_root / older.get_absolute_url().lstrip("/") / "index.html"
+    assert b'<span class="label">Frank detail</span>' in page.read_bytes()
+
+
+def test_editing_a_help_resource_rebakes_the_answers_that_show_it(
+    db, run_tasks, baked_root, client
+):
+    warning = make_content_warning(help_category=HelpResource.Category.ABUSE)
+    answer = make_published_answer(warnings=(warning,))
+    line = make_help_resource(name="Old helpline name")
+    run_tasks()
+    page = baked_root / answer.get_absolute_url().lstrip("/") / "index.html"
+    assert b"Old helpline name" in page.read_bytes()
+    before, generation = full_bakes(), caching.current().generation
+    line.name = "New helpline name"
+    line.save()
+    assert full_bakes() == before + 1
+    assert caching.current().generation == generation + 1
+    assert "New helpline name" in client.get(answer.get_absolute_url()).content.decode()
+    run_tasks()
+    assert b"New helpline name" in page.read_bytes()
+
+
+def test_a_column_choosing_its_help_resources_bakes_everything(db):
+    column = make_column()
+    line = make_help_resource()
+    before = full_bakes()
+    column.help_resources.add(line)
+    assert full_bakes() == before + 1
 
 
 def test_a_new_byline_bakes_everything_but_a_sign_in_does_not(db):

@@ -198,6 +198,27 @@ def test_public_page_has_no_serious_accessibility_violation(
     assert violations == [], "\n".join(violations)
 
 
+def test_every_demo_answer_has_no_serious_accessibility_violation(
+    demo, open_page, screenshot
+):
+    """Answers differ in what their Markdown holds (tables, checklists, quotes,
+    videos, footnotes): each of them, and each full text behind a notice."""
+    page = open_page()
+    answers = list(Answer.objects.published().select_related("column"))
+    assert len(answers) >= 5
+    violations = []
+    for answer in answers:
+        addresses = [answer.get_absolute_url()]
+        if answer.content_warnings.filter(is_nsfw=True).exists():
+            addresses.append(answer.get_absolute_url() + "read/")
+        for address in addresses:
+            page.goto(address)
+            violations += [
+                f"{address}: {found}" for found in audit(page, address, screenshot)
+            ]
+    assert violations == [], "\n".join(violations)
+
+
 def test_the_sign_in_page_has_no_serious_accessibility_violation(
     demo, open_page, screenshot
 ):

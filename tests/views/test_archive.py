@@ -5,7 +5,11 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -129,7 +133,8 @@ def test_an_answer_page_has_a_canonical_url_opengraph_and_article_data(
     client, full_answer
 ):
     page = get_page(client, full_answer.get_absolute_url())
-    url = f"http://testserver{full_answer.get_absolute_url()}"
+    # From SITE_URL, not the request's host: the page is cached by its path alone.
+    url = f"{settings.SITE_URL}{full_answer.get_absolute_url()}"
     assert f'<link rel="canonical" href="{url}">' in page
     assert f'<meta property="og:url" content="{url}">' in page
     assert '<meta property="og:type" content="article">' in page
@@ -287,12 +292,13 @@ def test_an_answer_without_a_notice_has_no_second_address(client, db):
     assert response["Location"] == answer.get_absolute_url()
 
 
-def test_lists_show_labels_but_no_text_of_nsfw_answers(client, nsfw_answer):
+def test_lists_show_labels_and_summary_but_no_text_of_nsfw_answers(client, nsfw_answer):
+    Answer.objects.filter(pk=nsfw_answer.pk).update(summary="What to ask for.")
     page = get_page(client, reverse("columns:home"))
     assert "Explicit answer" in page
     assert "Explicit</span>" in page
+    assert "What to ask for." in page
     assert "Letter text." not in page
-    assert "Opens behind a content notice." in page
 
 
 # Lists ------------------------------------------------------------------------------
@@ -411,6 +417,17 @@ def test_the_date_archive_goes_by_year_then_month(client, db):
     assert "Pi day" in march and "Later" not in march
 
 
+def test_the_archive_lists_only_years_that_have_answers(client, db):
+    for year in (2022, 2025):
+        when = timezone.make_aware(timezone.datetime(year, 6, 1, 12))
+        make_published_answer(title=f"In {year}", publish_at=when)
+    archive = get_page(client, "/archive/")
+    assert archive.index('href="/archive/2025/"') < archive.index(
+        'href="/archive/2022/"'
+    )
+    assert "/archive/2023/" not in archive and "/archive/2024/" not in archive
+
+
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_off_staff_pages(
     client, db
 ):
@@ -433,3 +450,45 @@ def test_public_pages_are_valid_html(client, full_answer, nsfw_answer):
         reverse("columns:search") + "?q=nothing-like-it",
     ]
     assert nu_errors({url: get_page(client, url) for url in urls}) == {}
+
+
+def test_a_year_page_lists_the_titles_of_its_months_newest_first(client, db):
+    shown = archivepages.TITLES_PER_MONTH
+    for day in range(1, shown + 3):
+        when = timezone.make_aware(timezone.datetime(2025, 3, day, 12))
+        make_published_answer(title=f"March answer {day}", publish_at=when)
+    when = timezone.make_aware(timezone.datetime(2025, 6, 1, 12))
+    make_published_answer(title="June answer", publish_at=when)
+    year = get_page(client, "/archive/2025/")
+    assert year.index("June answer") < year.index(f"March answer {shown + 2}")
+    assert "March answer 2" not in year  # beyond the first few: on March's page
+    assert '<a href="/archive/2025/03/">2 more in March →</a>' in year
+    assert "more in June" not in year
+
+
+def test_a_month_links_the_nearest_months_with_answers(client, db):
+    for month in (1, 4, 9):
+        when = timezone.make_aware(timezone.datetime(2025, month, 5, 12))
+        make_published_answer(title=f"Month {month}", publish_at=when)
+    april = get_page(client, "/archive/2025/04/")
+    assert 'href="/archive/2025/01/">← January 2025</a>' in april
+    assert 'href="/archive/2025/09/">September 2025 →</a>' in april
+    january = get_page(client, "/archive/2025/01/")
+    assert "Other months" in january and "December" not in january
+    assert 'href="/archive/2025/04/">April 2025 →</a>' in january
+
+
+def test_the_year_page_costs_the_same_queries_for_one_month_or_twelve(client, db):
+    def queries_of_2025() -> int:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            get_page(client, "/archive/2025/")
+        return len(queries)
+
+    make_published_answer(publish_at=timezone.make_aware(timezone.datetime(2025, 1, 5)))
+    one_month = queries_of_2025()
+    for month in range(2, 13):
+        for day in range(1, 4):
+            when = timezone.make_aware(timezone.datetime(2025, month, day, 12))
+            make_published_answer(publish_at=when)
+    assert queries_of_2025() == one_month <= 10

@@ -65,7 +65,9 @@ def test_every_public_page_type_is_valid_html(client):
         "withdrawn answer": page(client.get(withdrawn.get_absolute_url()), 410),
         "search form": page(client.get(search)),
         "search results": page(client.get(search, {"q": "partner"})),
-        "search, second page": page(client.get(search, {"q": "sex", "page": "2"})),
+        "search, past the last page": page(
+            client.get(search, {"q": "sex", "page": "2"}), 404
+        ),
         "search without results": page(client.get(search, {"q": "zeppelin"})),
         "search, unknown topic": page(
             client.get(search, {"q": "sex", "topic": "nope"}), 400
@@ -94,6 +96,17 @@ def test_every_public_page_type_is_valid_html(client):
                 },
             )
         ),
+        "thank-you page with help": page(
+            client.post(
+                ask,
+                {
+                    "text": LETTER + " Some nights I think about suicide.",
+                    "form_token": intake.new_form_token(),
+                },
+            )
+        ),
+        "about": page(client.get(reverse("columns:about"))),
+        "privacy": page(client.get(reverse("columns:privacy"))),
         "status form": page(client.get(status)),
         "status: answered": page(client.post(status, {"code": code})),
         "status: unknown code": page(client.post(status, {"code": "A" * 28}), 404),
@@ -102,4 +115,5 @@ def test_every_public_page_type_is_valid_html(client):
 
     assert Question.objects.filter(sign_off="Shy again").exists()
     assert printed.headline in pages["answer page"]
+    assert "tel:116123" in pages["thank-you page with help"]
     assert nu_errors(pages) == {}

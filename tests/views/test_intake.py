@@ -2,18 +2,25 @@
 
 import logging
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from columns import intake, ratelimit, workflow
 from columns.models import Question, Topic
-from tests.factories import make_column
+from tests.factories import (
+    make_column,
+    make_published_answer,
+    make_question,
+    make_questions,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,14 +65,82 @@ def receipt_code(response) -> str:
 # Asking ---------------------------------------------------------------------------
 
 
-def test_the_ask_index_lists_open_columns_only_and_sets_no_cookie(client, column):
-    make_column(name="On a Break", is_open=False)
+def test_the_ask_index_sets_no_cookie_and_is_never_cached(client, column):
     response = client.get(reverse("columns:ask_index"))
     assert response.status_code == 200
     assert "Between the Sheets" in response.content.decode()
-    assert "On a Break" not in response.content.decode()
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
+    # Which columns are full changes with each letter and at midnight.
+    assert "no-store" in response["Cache-Control"]
+
+
+def card_of(page: str, name: str) -> str:
+    """The ask index's card of the column called ``name``."""
+    return re.search(rf"<li class=\"card\">\s*<h2>{name}</h2>.*?</li>", page, re.S)[0]
+
+
+def test_the_ask_index_marks_full_and_closed_columns_and_offers_no_link_to_them(
+    client, column, django_assert_max_num_queries
+):
+    full = make_column(name="Full Today", daily_cap=1)
+    make_questions(1, column=full)
+    closed = make_column(name="On a Break", is_open=False)
+    with django_assert_max_num_queries(3):
+        page = client.get(reverse("columns:ask_index")).content.decode()
+
+    open_card = card_of(page, "Between the Sheets")
+    assert f'href="{ask_url(column)}"' in open_card
+    assert "Chosen letters are usually answered within a few weeks." in open_card
+    full_card = card_of(page, "Full Today")
+    assert "Full for today — opens again tomorrow" in full_card
+    closed_card = card_of(page, "On a Break")
+    assert "Not taking questions" in closed_card
+    for other in (full, closed):
+        assert ask_url(other) not in page
+    assert "None of our columns is taking questions" not in page
+
+
+def test_the_ask_index_lists_the_columns_in_their_order(client, column):
+    make_column(name="A Last One", position=9, daily_cap=1)
+    make_column(name="Z Then This One", is_open=False)
+    page = client.get(reverse("columns:ask_index")).content.decode()
+    names = re.findall(r"<h2>([^<]+)</h2>", page)
+    assert names == ["Between the Sheets", "Z Then This One", "A Last One"]
+
+
+def test_the_ask_index_says_so_when_no_column_takes_letters(client, column):
+    column.is_open = False
+    column.save()
+    page = client.get(reverse("columns:ask_index")).content.decode()
+    assert "None of our columns is taking questions right now" in page
+    assert ask_url(column) not in page
+
+
+def test_a_column_that_fills_up_is_marked_full_at_once(client, column):
+    column.daily_cap = 1
+    column.save()
+    assert ask_url(column) in client.get(reverse("columns:ask_index")).content.decode()
+    assert send(client, column).status_code == 200
+    page = client.get(reverse("columns:ask_index")).content.decode()
+    assert ask_url(column) not in page
+    assert "Full for today" in page
+
+
+def published_after(column, days: int) -> None:
+    """A public answer, published a week ago, to a letter that waited ``days``."""
+    published = timezone.now() - timedelta(days=7)
+    letter = make_question(column=column, submitted_at=published - timedelta(days=days))
+    make_published_answer(column=column, questions=[letter], publish_at=published)
+
+
+def test_the_expected_wait_comes_from_the_columns_recent_answers(client, column):
+    for days in (14, 18, 21, 25, 28):
+        published_after(column, days)
+    wait = "Recently, chosen letters were answered in about 2–4 weeks"
+    assert wait in client.get(reverse("columns:ask_index")).content.decode()
+    assert wait in client.get(ask_url(column)).content.decode()
+    assert wait in send(client, column).content.decode()
 
 
 def test_the_ask_page_shows_guidelines_next_steps_privacy_and_the_form(client, column):
@@ -78,6 +153,20 @@ def test_the_ask_page_shows_guidelines_next_steps_privacy_and_the_form(client, c
     assert 'name="text"' in page and 'name="sign_off"' in page
     assert '<option value="' in page and "Consent" in page
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_suggestions_come_before_the_send_button(client, column):
+    page = client.get(ask_url(column)).content.decode()
+    assert page.index("Already answered?") < page.index("Send my question")
+
+
+def test_the_receipt_code_has_a_copy_button_that_scripts_reveal(client, column):
+    page = send(client, column).content.decode()
+    code = re.search(r'<output[^>]*id="receipt-code"[^>]*>([^<]+)</output>', page)
+    assert CODE_PATTERN.fullmatch(code[1])
+    button = r'<button [^>]*data-copy="receipt-code" hidden>Copy</button>'
+    assert re.search(button, page)
+    assert re.search(r'role="status" data-copy-status>', page)
 
 
 def test_each_ask_page_carries_a_fresh_form_token(client, column):
@@ -187,7 +276,8 @@ def test_a_closed_column_says_so_and_refuses_letters(client, column):
     column.is_open = False
     column.save()
     page = client.get(ask_url(column))
-    assert "not taking questions" in page.content.decode()
+    assert "Not taking questions" in page.content.decode()
+    assert "not taking questions at the moment" in page.content.decode()
     assert 'name="text"' not in page.content.decode()
     response = client.post(ask_url(column), {"text": LETTER, "form_token": token})
     assert response.status_code == 409
@@ -199,7 +289,10 @@ def test_a_full_column_says_come_back_tomorrow(client, column):
     column.save()
     late_token = form_token(client, column)
     assert send(client, column).status_code == 200
-    assert "come back tomorrow" in client.get(ask_url(column)).content.decode()
+    page = client.get(ask_url(column)).content.decode()
+    assert "Full for today — opens again tomorrow" in page
+    assert "come back tomorrow" in page
+    assert 'name="text"' not in page and "Send my question" not in page
     response = client.post(ask_url(column), {"text": LETTER, "form_token": late_token})
     assert response.status_code == 409
     assert "come back tomorrow" in response.content.decode()

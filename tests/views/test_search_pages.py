@@ -56,9 +56,43 @@ def test_search_without_results_suggests_what_to_try(client, corpus):
     assert reverse("columns:ask_index") in page
 
 
-def test_an_unknown_filter_is_a_clear_400(client, corpus):
-    page = get_page(client, SEARCH + "?q=painful&topic=nope", status=400)
-    assert "That column or topic doesn't exist." in page
+@pytest.mark.parametrize(
+    ("query", "message", "not_said"),
+    [
+        ("column=nope", "There is no such column.", "topic"),
+        ("topic=nope", "No published answer has that topic.", "column."),
+    ],
+)
+def test_an_unknown_filter_is_a_400_that_names_it(
+    client, corpus, query, message, not_said
+):
+    page = get_page(client, SEARCH + "?q=painful&" + query, status=400)
+    alert = page[page.index('role="alert"') :]
+    assert message in alert
+    assert not_said not in alert[: alert.index("</div>")]
+
+
+@pytest.mark.parametrize("typed", ["%00", "%01%7F", "%E2%80%8B", "%00+%00"])
+def test_a_query_of_control_characters_alone_is_an_empty_search(client, corpus, typed):
+    page = get_page(client, SEARCH + "?q=" + typed)
+    assert "Looking for something?" in page
+    assert "doesn't exist" not in page
+
+
+@pytest.mark.parametrize("typed", ["pain%00ful", "%00painful", "pain%E2%80%8Bful"])
+def test_control_characters_are_dropped_from_the_query(client, corpus, typed):
+    page = get_page(client, SEARCH + "?q=" + typed)
+    assert "Results for “painful”" in page
+    assert 'value="painful"' in page
+
+
+def test_control_characters_are_dropped_from_the_filters(client, corpus):
+    page = get_page(client, SEARCH + "?q=painful&column=%00sheets&topic=pa%00in%00")
+    assert "Painful sex after childbirth" in page
+    assert "Painful periods" not in page
+    assert "in Between the Sheets about pain" in " ".join(page.split())
+    everything = get_page(client, SEARCH + "?q=painful&column=%00&topic=%E2%80%8E")
+    assert "Painful periods" in everything and "Painful sex" in everything
 
 
 def test_search_pages_link_to_the_next_and_previous_pages(client, db):
@@ -69,8 +103,20 @@ def test_search_pages_link_to_the_next_and_previous_pages(client, db):
     second = get_page(client, SEARCH + "?q=herpes&page=2")
     assert 'href="?q=herpes&amp;page=1"' in second
     assert 'start="11"' in second
-    past = get_page(client, SEARCH + "?q=herpes&page=3")
-    assert "There are no more results." in past
+
+
+def test_a_page_past_the_last_is_the_sites_404(client, db):
+    for number in range(3):
+        make_published_answer(title=f"Herpes answer {number}")
+    assert "Herpes answer 0" in get_page(client, SEARCH + "?q=herpes&page=1")
+    past = get_page(client, SEARCH + "?q=herpes&page=2", status=404)
+    assert "We couldn't find that page" in past
+    assert "Herpes answer" not in past
+
+
+@pytest.mark.parametrize("number", ["0", "-1", "1.5", "two", "%00", "", "1e3"])
+def test_a_page_number_that_is_not_a_positive_integer_is_404(client, corpus, number):
+    get_page(client, SEARCH + "?q=painful&page=" + number, status=404)
 
 
 def test_searching_sets_no_cookies(client, corpus):

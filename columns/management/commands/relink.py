@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from columns import links, pageparts
+from columns.management.progress import by_tenths
 
 
 class Command(BaseCommand):
@@ -32,24 +33,12 @@ class Command(BaseCommand):
         count = links.relink_all(
             timezone.now(),
             processes=max(1, processes),
-            progress=self.progress("related answers"),
+            progress=by_tenths(self.stdout, "related answers"),
         )
-        pageparts.store_all(progress=self.progress("page parts"))
+        pageparts.store_all(progress=by_tenths(self.stdout, "page parts"))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Stored the links and page parts of {count:,} answers in "
                 f"{time.monotonic() - started:,.1f} s."
             )
         )
-
-    def progress(self, label: str):
-        """A progress callback that writes a line at every tenth of the way."""
-        shown = {"tenth": -1}
-
-        def report(done: int, total: int) -> None:
-            tenth = done * 10 // max(total, 1)
-            if tenth != shown["tenth"]:
-                shown["tenth"] = tenth
-                self.stdout.write(f"{label}: {done:,}/{total:,}")
-
-        return report

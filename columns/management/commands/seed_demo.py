@@ -18,11 +18,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from columns import demo, workflow
+from columns.baking import sitewide
 from columns.models import (
     Answer,
     Column,
     ContentWarning,
+    HelpResource,
     Question,
+    SitePage,
     Topic,
     User,
 )
@@ -34,21 +37,31 @@ TRIAGE = {
     "declined": workflow.decline,
     "spam": workflow.mark_spam,
 }
-KINDS = ["users", "topics", "content warnings", "columns", "letters", "answers"]
+KINDS = [
+    "users",
+    "topics",
+    "content warnings",
+    "columns",
+    "letters",
+    "answers",
+    "help resources",
+    "site pages",
+]
 
 
 class Command(BaseCommand):
     help = (
         "Load demo content for trying the site out: three advice columns (one "
-        "closed for questions) with topics and content warnings, readers' letters "
-        "in every triage status, and answers in every workflow state, from draft "
-        "to published, scheduled and withdrawn, made through the real workflow so "
-        "they have revisions, review comments and audit entries. Also creates the "
-        "demo staff users admin (superuser), editor, sam and priya (columnists). "
-        "Idempotent: anything already there (matched by username, slug or the "
-        "letter's text) is skipped, so running it twice changes nothing. DEMO "
-        "ONLY: the passwords are fixed and printed at the end, and it refuses to "
-        "run with DEBUG off unless given --force."
+        "closed for questions) with topics and content warnings, help resources "
+        "(crisis lines in several countries), About and Privacy pages, readers' "
+        "letters in every triage status, and answers in every workflow state, from "
+        "draft to published, scheduled and withdrawn, made through the real "
+        "workflow so they have revisions, review comments and audit entries. Also "
+        "creates the demo staff users admin (superuser), editor, sam and priya "
+        "(columnists). Idempotent: anything already there (matched by username, "
+        "slug, name or the letter's text) is skipped, so running it twice changes "
+        "nothing. DEMO ONLY: the passwords are fixed and printed at the end, and it "
+        "refuses to run with DEBUG off unless given --force."
     )
 
     def add_arguments(self, parser) -> None:
@@ -83,6 +96,8 @@ class Command(BaseCommand):
             for spec in demo.ANSWERS:
                 self.seed_answer(spec)
             self.merge_duplicates()
+            self.seed_help_resources()
+            self.seed_site_pages()
         self.report(time.monotonic() - started)
 
     def count(self, kind: str, created: bool) -> None:
@@ -149,6 +164,31 @@ class Command(BaseCommand):
             columns[spec.slug] = column
         self.progress("columns")
         return columns
+
+    def seed_help_resources(self) -> None:
+        """Found by name and country. Created together, so that the full bake a
+        change of help resources asks for is asked once (``bulk_create`` sends no
+        signals)."""
+        present = set(HelpResource.objects.values_list("name", "country"))
+        missing = [
+            HelpResource(**asdict(spec))
+            for spec in demo.HELP_RESOURCES
+            if (spec.name, spec.country) not in present
+        ]
+        if missing:
+            HelpResource.objects.bulk_create(missing)
+            sitewide.site_changed()
+        for spec in demo.HELP_RESOURCES:
+            self.count("help resources", (spec.name, spec.country) not in present)
+        self.progress("help resources")
+
+    def seed_site_pages(self) -> None:
+        for spec in demo.PAGES:
+            _, created = SitePage.objects.get_or_create(
+                slug=spec.slug, defaults={"title": spec.title, "body": spec.body}
+            )
+            self.count("site pages", created)
+        self.progress("site pages")
 
     def seed_letters(self) -> tuple[dict[str, Question], set[str]]:
         letters, created = {}, set()

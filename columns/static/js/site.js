@@ -1,6 +1,7 @@
 /* Progressive enhancements of the public site. Every feature also works without
    this file: the video link goes to the video host, the content notice is a link,
-   and the ask page has a button that posts the letter for suggestions. */
+   the ask page has a button that posts the letter for suggestions, and the
+   receipt code can be selected and copied by hand. */
 (function () {
   "use strict";
 
@@ -111,7 +112,27 @@
     });
   }
 
+  // Copy buttons (the receipt code): shown only where the browser can copy;
+  // without them the code is plain text to select.
+  function enhanceCopyButtons() {
+    if (!navigator.clipboard || !window.isSecureContext) { return; }
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      var status = button.parentNode.querySelector("[data-copy-status]");
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        status.textContent = "";  // so that a second copy is announced again
+        navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+          status.textContent = "Copied";
+        }, function () {
+          status.textContent = "Could not copy: select the code and copy it yourself.";
+        });
+      });
+    });
+  }
+
   enhanceVideos();
   enhanceContentNotice();
   enhanceSuggestions();
+  enhanceCopyButtons();
 }());
