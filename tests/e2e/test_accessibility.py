@@ -35,6 +35,11 @@ SCREENSHOTS = {
     "content notice",
     "ask form",
     "status page",
+    "help after a flagged letter",
+    "columns index",
+    "topics index",
+    "archive year",
+    "about page",
     "desk dashboard",
     "review queue",
     "triage page",
@@ -87,6 +92,17 @@ def thank_you(page: Page, demo: Demo) -> None:
     expect(page.locator(".receipt")).to_be_visible()
 
 
+def flagged_thank_you(page: Page, demo: Demo) -> None:
+    """The receipt of a letter the safety check flags, with the help lines."""
+    page.goto(reverse("columns:ask", args=[demo.column.slug]))
+    page.get_by_label("Your question").fill(
+        "My partner hits me when he has been drinking and I am scared to tell "
+        "anyone. How do I get out safely?"
+    )
+    page.get_by_role("button", name="Send my question").click()
+    expect(page.locator(".help-box")).to_be_visible()
+
+
 def status_page(page: Page, demo: Demo) -> None:
     page.goto(reverse("columns:letter_status"))
     page.get_by_label("Your receipt code").fill(demo.code)
@@ -130,7 +146,10 @@ PUBLIC_PAGES: dict[str, Callable[[Page, Demo], None]] = {
     "ask index": url(lambda demo: reverse("columns:ask_index")),
     "ask form": url(lambda demo: reverse("columns:ask", args=[demo.column.slug])),
     "thank-you page": thank_you,
+    "help after a flagged letter": flagged_thank_you,
     "status page": status_page,
+    "about page": url(lambda demo: reverse("columns:about")),
+    "privacy page": url(lambda demo: reverse("columns:privacy")),
     "not found": url(lambda demo: "/no-such-page/"),
 }
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 Help = HelpResource.Category
 
 
-def test_an_answers_help_box_fits_a_phone_and_passes_axe(open_page):
+def test_an_answers_help_box_fits_a_phone_and_passes_axe(open_page, screenshot):
     make_help_resource(
         name="Emergency services", category=Help.EMERGENCY, country="GB", phone="999"
     )
@@ -44,3 +44,4 @@ def test_an_answers_help_box_fits_a_phone_and_passes_axe(open_page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"]
     assert serious_violations(page) == {}
+    screenshot("answer-help-box-phone", of=page)
