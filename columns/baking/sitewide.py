@@ -4,6 +4,10 @@ on hard subjects list them). They make every cached page stale (the cache
 generation) and enqueue a full bake with the change; they are rare, and every
 list, answer page and feed names columns, topics and bylines."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -23,10 +27,35 @@ CARDS_AT_ONCE = 1000
 BYLINE_FIELDS = {"public_name", "first_name", "last_name", "username", "bio"}
 
 
+# Inside ``changes_together``: whether a site-wide change was made (else None).
+_held: ContextVar[list[bool] | None] = ContextVar("held_site_changes", default=None)
+
+
 def site_changed() -> None:
     """Called in the transaction of a change that shows on every page."""
+    held = _held.get()
+    if held is not None:
+        held.append(True)
+        return
     invalidate_public_pages()
     enqueue_with_change(rebake_site)
+
+
+@contextmanager
+def changes_together() -> Iterator[None]:
+    """Site-wide changes made inside (a bulk load such as the demo's) share one
+    full bake, enqueued when the block ends, rather than one bake each."""
+    if _held.get() is not None:
+        yield
+        return
+    token = _held.set([])
+    try:
+        yield
+        changed = bool(_held.get())
+    finally:
+        _held.reset(token)
+    if changed:
+        site_changed()
 
 
 @retried_task

@@ -3,11 +3,13 @@
 import io
 from datetime import timedelta
 
+import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from columns import caching
+from columns.baking import sitewide
 from columns.models import HelpResource
 from tests.factories import (
     make_column,
@@ -112,3 +114,30 @@ def test_the_bake_command_reports_what_it_did(db, tmp_path):
     assert "Baked " in out.getvalue() and "pages" in out.getvalue()
     assert (tmp_path / "index.html").exists()
     assert (tmp_path / "_errors" / "503.html.gz").exists()
+
+
+def test_changes_made_together_share_one_full_bake(db):
+    before, generation = full_bakes(), caching.current().generation
+    with sitewide.changes_together():
+        column = make_column(name="First")
+        make_content_warning(label="Grief")
+        column.name = "Renamed"
+        column.save()
+        assert full_bakes() == before
+    assert full_bakes() == before + 1
+    assert caching.current().generation == generation + 1
+
+
+def test_changes_together_that_fail_ask_for_no_bake(db):
+    before = full_bakes()
+    with pytest.raises(RuntimeError), sitewide.changes_together():
+        make_column(name="Half done")
+        raise RuntimeError("the load stopped")
+    assert full_bakes() == before
+    make_column(name="Afterwards")
+    assert full_bakes() == before + 1
+
+
+def test_the_demo_asks_for_one_full_bake(db):
+    call_command("seed_demo", force=True, stdout=io.StringIO())
+    assert full_bakes() == 1
