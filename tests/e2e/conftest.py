@@ -7,6 +7,7 @@ Without Chromium the browser tests are skipped on a developer machine and fail i
 
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,7 +16,6 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from columns import presence
 from columns.models import User
 from tests.factories import make_roles
 
@@ -62,20 +62,53 @@ def browser():
             chromium.close()
 
 
-def leave_editor_pages(pages) -> None:
+class RequestsInFlight:
+    """The live server's application, counting the requests being handled and
+    noting when the last one ended."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.handling = 0
+        self.last_ended = time.monotonic()
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            self.handling += 1
+        try:
+            return self.app(environ, start_response)
+        finally:
+            with self.lock:
+                self.handling -= 1
+                self.last_ended = time.monotonic()
+
+    @classmethod
+    def of(cls, live_server) -> "RequestsInFlight":
+        httpd = live_server.thread.httpd
+        if not isinstance(httpd.get_app(), cls):
+            httpd.set_app(cls(httpd.get_app()))
+        return httpd.get_app()
+
+    def wait_until_quiet(self, quiet: float = 0.3, most: float = 5) -> None:
+        """Until no request has been handled for ``quiet`` seconds (at most
+        ``most``): the beacons a page sends as it is left (the editor's check-out
+        and last autosave) arrive a moment after it is gone."""
+        deadline = time.monotonic() + most
+        while time.monotonic() < deadline:
+            with self.lock:
+                if not self.handling and time.monotonic() - self.last_ended >= quiet:
+                    return
+            time.sleep(0.05)
+
+
+def leave_editor_pages(pages, requests: RequestsInFlight) -> None:
     """Navigate away from open answer editors and wait until the server has handled
-    their check-out beacons, so no request reaches the live server while the test
-    database is being flushed. Waits at most five seconds."""
-    answers = set()
+    their beacons, so no request reaches the live server while the test database
+    is being flushed."""
     for open_page in pages:
-        match = EDITOR_PAGE.search(open_page.url)
-        if match:
-            answers.add(int(match.group(1)))
+        if EDITOR_PAGE.search(open_page.url):
             open_page.goto("about:blank")
-    deadline = time.monotonic() + 5
-    while answers and time.monotonic() < deadline:
-        answers = {pk for pk in answers if presence._live(pk, time.time())}
-        time.sleep(0.05)
+    requests.wait_until_quiet()
 
 
 @pytest.fixture
@@ -84,6 +117,7 @@ def open_page(browser, live_server) -> Iterator[Callable[..., object]]:
     person). ``user`` signs it in to the desk; other keywords go to the context
     (``viewport``, ``bypass_csp``...)."""
     contexts = []
+    requests = RequestsInFlight.of(live_server)
 
     def open_one(user: User | None = None, **options):
         options.setdefault("viewport", DESKTOP)
@@ -100,9 +134,10 @@ def open_page(browser, live_server) -> Iterator[Callable[..., object]]:
         return context.new_page()
 
     yield open_one
-    leave_editor_pages([p for context in contexts for p in context.pages])
+    leave_editor_pages([p for context in contexts for p in context.pages], requests)
     for context in contexts:
         context.close()
+    requests.wait_until_quiet()
 
 
 @pytest.fixture

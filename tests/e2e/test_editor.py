@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from columns import workflow
 from columns.models import Answer
 from columns.workflow import editing
-from tests.e2e.conftest import DESKTOP, PHONE
+from tests.e2e.conftest import DESKTOP, PHONE, RequestsInFlight
 from tests.e2e.test_accessibility import serious_violations
 from tests.factories import make_column, make_question, make_roles, make_user
 from tests.seeds import seed_markdown
@@ -413,13 +413,15 @@ def test_autosave_survives_a_closed_tab(page, open_page, answer, people):
 
 
 def test_text_typed_just_before_leaving_is_saved_on_the_way_out(
-    page, open_page, answer, people
+    page, open_page, answer, people, live_server
 ):
     sam, _ = people
     url = f"/desk/answers/{answer.pk}/"
     sign_in(page, "sam", url)
     page.get_by_label("Answer", exact=True).fill("Typed, then straight out.")
     page.goto("about:blank")  # well before the autosave's few seconds
+    # The beacon is handled while the test signs Sam in again: one at a time.
+    RequestsInFlight.of(live_server).wait_until_quiet()
 
     again = open_page(user=sam)
     again.goto(url)
