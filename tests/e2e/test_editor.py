@@ -388,7 +388,7 @@ def test_the_preview_follows_the_caret_through_a_3000_word_answer(
     assert not shown(last)
 
 
-def test_autosave_survives_a_closed_tab(page, open_page, answer, people):
+def test_autosave_survives_a_closed_tab(page, open_page, answer, people, live_server):
     sam, _ = people
     url = f"/desk/answers/{answer.pk}/"
     sign_in(page, "sam", url)
@@ -397,6 +397,7 @@ def test_autosave_survives_a_closed_tab(page, open_page, answer, people):
     expect(status).to_have_text("Unsaved changes")
     expect(status).to_have_text(re.compile(r"^Saved automatically at \d\d:\d\d$"))
     page.close()
+    RequestsInFlight.of(live_server).wait_until_quiet()  # its check-out beacon
 
     again = open_page(user=sam)
     again.goto(url)
