@@ -21,7 +21,7 @@ from columns.listings import (
     nsfw_warnings,
     popular_topics,
     public_answers,
-    topics_in_use,
+    topics_with_counts,
 )
 from columns.models import Answer, Column, Topic
 from columns.pagecache import public_page
@@ -52,8 +52,8 @@ def columns_index(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def topics_index(request: HttpRequest) -> HttpResponse:
-    """Every topic that a public answer carries, by name."""
-    topics = topics_in_use(timezone.now())
+    """Every topic that a public answer carries, by name, with its answer count."""
+    topics = topics_with_counts(timezone.now())
     return render(request, "columns/topics_index.html", {"topics": topics})
 
 

@@ -492,3 +492,24 @@ def test_the_year_page_costs_the_same_queries_for_one_month_or_twelve(client, db
             when = timezone.make_aware(timezone.datetime(2025, month, day, 12))
             make_published_answer(publish_at=when)
     assert queries_of_2025() == one_month <= 10
+
+
+def test_the_topics_index_counts_each_topics_public_answers(client, db):
+    for title in ("One", "Two"):
+        make_published_answer(title=title).topics.add("Consent")
+    make_published_answer(title="Three").topics.add("Dating")
+    make_answer(title="A draft").topics.add("Dating", "Grief")
+    with CaptureQueriesContext(connection) as queries:
+        page = get_page(client, reverse("columns:topics_index"))
+    assert re.search(
+        r'Consent <span class="count">2<span class="visually-hidden">'
+        r" answers</span>",
+        page,
+    )
+    assert re.search(
+        r'Dating <span class="count">1<span class="visually-hidden">'
+        r" answer</span>",
+        page,
+    )
+    assert "Grief" not in page  # only a draft carries it
+    assert len(queries) <= 3
