@@ -1,7 +1,11 @@
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import pytest
+from django.conf import settings as django_settings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -494,3 +498,27 @@ def test_any_text_renders_without_raising_or_unsafe_output(text: str) -> None:
 @given(mixed_markdown)
 def test_dangerous_fragments_mixed_with_markdown_render_safely(text: str) -> None:
     assert_safe(render_markdown(text))
+
+
+def test_the_same_markdown_renders_the_same_html_in_every_process() -> None:
+    """Stored HTML is compared with a fresh rendering (``manage.py rerender``):
+    it must not depend on the process (the sanitiser's hash maps are seeded per
+    process)."""
+    script = (
+        "import django; django.setup(); from columns.markdown import render_markdown;"
+        "print(render_markdown('- [ ] one\\n- [x] two\\n\\n| a | b |\\n|--|--|\\n"
+        "| 1 | 2 |\\n'))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=django_settings.BASE_DIR,
+            env={**os.environ, "DJANGO_SETTINGS_MODULE": "advice.settings"},
+        ).stdout
+        for _ in range(6)
+    }
+    assert len(outputs) == 1
+    assert 'disabled="disabled" type="checkbox"' in outputs.pop()
