@@ -167,9 +167,8 @@ class Command(BaseCommand):
         return columns
 
     def seed_help_resources(self) -> None:
-        """Found by name and country. Created together, so that the full bake a
-        change of help resources asks for is asked once (``bulk_create`` sends no
-        signals)."""
+        """Found by name and country, created in one query. ``bulk_create`` sends
+        no signals, so the site-wide change they make is told here."""
         present = set(HelpResource.objects.values_list("name", "country"))
         missing = [
             HelpResource(**asdict(spec))
